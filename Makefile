@@ -1,0 +1,70 @@
+# casework: build, run, test, check, bench.
+# Dependencies come from Debian and are found with pkg-config; `make deps`
+# installs them when missing.
+
+PKGS      := lua5.4 sqlite3 libevent jansson libsodium
+DEB_PKGS  := build-essential pkg-config liblua5.4-dev libsqlite3-dev libevent-dev \
+             libjansson-dev libsodium-dev sqlite3 perl curl wrk graphviz
+CC        ?= cc
+WARN      := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings \
+             -Wmissing-prototypes -Wstrict-prototypes
+ifneq ($(CI),)
+WARN      += -Werror
+endif
+OPT       ?= -O2 -g
+CFLAGS    += -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+BUILD     ?= build
+
+ENGINE_SRC := $(filter-out engine/main.c,$(wildcard engine/*.c))
+ENGINE_OBJ := $(ENGINE_SRC:engine/%.c=$(BUILD)/obj/%.o)
+UNIT_SRC   := $(wildcard tests/unit/*.c)
+UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/t/%.t)
+BIN        := $(BUILD)/casework
+
+.PHONY: all run test check bench deps clean graphs soak fuzz
+
+all: $(BIN) $(UNIT_BIN)
+
+$(BUILD)/obj/%.o: engine/%.c $(wildcard engine/*.h) | $(BUILD)/obj
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libcasework.a: $(ENGINE_OBJ)
+	$(AR) rcs $@ $^
+
+$(BIN): engine/main.c $(BUILD)/libcasework.a
+	$(CC) $(CFLAGS) engine/main.c $(BUILD)/libcasework.a -o $@ $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/t/%.t: tests/unit/%.c tests/unit/tap.h $(BUILD)/libcasework.a | $(BUILD)/t
+	$(CC) $(CFLAGS) -Iengine $< $(BUILD)/libcasework.a -o $@ $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/obj $(BUILD)/t var:
+	mkdir -p $@
+
+# First command of the README: build, create var/casework.db on first run,
+# load the five authorities, print the demo users and their tokens, serve.
+run: $(BIN) | var
+	$(BIN) serve --db var/casework.db --listen 127.0.0.1:8080 --demo
+
+# Second command of the README.
+test: all
+	CASEWORK=$(abspath $(BIN)) prove -j2 --exec '' $(UNIT_BIN) $(sort $(wildcard tests/*.t))
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+check:
+	$(MAKE) BUILD=build/check OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+		LDFLAGS="-fsanitize=address,undefined" test
+
+bench: $(BIN)
+	CASEWORK=$(abspath $(BIN)) bench/run
+
+graphs: $(BIN)
+	tests/graphs.sh
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; apt-get update && apt-get install -y $$missing; \
+	else echo "all Debian packages present"; fi
+
+clean:
+	rm -rf build
