@@ -17,7 +17,7 @@ LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 BUILD     ?= build
 
 ENGINE_SRC := $(filter-out engine/main.c,$(wildcard engine/*.c))
-ENGINE_OBJ := $(ENGINE_SRC:engine/%.c=$(BUILD)/obj/%.o)
+ENGINE_OBJ := $(ENGINE_SRC:engine/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stdlib_dsl.o
 UNIT_SRC   := $(wildcard tests/unit/*.c)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/t/%.t)
 BIN        := $(BUILD)/casework
@@ -29,6 +29,12 @@ all: $(BIN) $(UNIT_BIN)
 $(BUILD)/obj/%.o: engine/%.c $(wildcard engine/*.h) | $(BUILD)/obj
 	$(CC) $(CFLAGS) -c $< -o $@
 
+$(BUILD)/gen/stdlib_dsl.c: stdlib/dsl.lua tools/embed.sh | $(BUILD)/gen
+	tools/embed.sh $@ stdlib_dsl_lua $<
+
+$(BUILD)/obj/stdlib_dsl.o: $(BUILD)/gen/stdlib_dsl.c | $(BUILD)/obj
+	$(CC) $(CFLAGS) -Wno-missing-variable-declarations -c $< -o $@
+
 $(BUILD)/libcasework.a: $(ENGINE_OBJ)
 	$(AR) rcs $@ $^
 
@@ -38,7 +44,7 @@ $(BIN): engine/main.c $(BUILD)/libcasework.a
 $(BUILD)/t/%.t: tests/unit/%.c tests/unit/tap.h $(BUILD)/libcasework.a | $(BUILD)/t
 	$(CC) $(CFLAGS) -Iengine $< $(BUILD)/libcasework.a -o $@ $(LDFLAGS) $(LDLIBS)
 
-$(BUILD)/obj $(BUILD)/t var:
+$(BUILD)/obj $(BUILD)/t $(BUILD)/gen var:
 	mkdir -p $@
 
 # First command of the README: build, create var/casework.db on first run,

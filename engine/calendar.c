@@ -19,7 +19,6 @@
 #include "calendar.h"
 
 #include <assert.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,12 +135,24 @@ int calendar_parse_date(const char *s, int *date)
 	return parse_ymd(s, date);
 }
 
+/* Writes v as exactly n digits (no NUL); snprintf cannot prove the width. */
+static void put_digits(char *out, unsigned v, int n)
+{
+	while (n-- > 0) {
+		out[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 /* out must hold 11 bytes. Years outside 0..9999 are out of domain. */
 void calendar_format_date(int date, char *out)
 {
 	int y, m, d;
 	calendar_split_date(date, &y, &m, &d);
-	snprintf(out, 11, "%04d-%02d-%02d", y % 10000, m, d);
+	memcpy(out, "YYYY-MM-DD", 11);
+	put_digits(out, (unsigned)y, 4);
+	put_digits(out + 5, (unsigned)m, 2);
+	put_digits(out + 8, (unsigned)d, 2);
 }
 
 static int first_weekday(int y, int m, int wd)
@@ -454,8 +465,10 @@ void calendar_format_instant(int64_t instant, char *out)
 	int secs = (int)(instant - days * DAY_SECS);
 
 	calendar_format_date((int)days, out);
-	snprintf(out + 10, 11, "T%02d:%02d:%02dZ", secs / 3600, secs / 60 % 60,
-		 secs % 60);
+	memcpy(out + 10, "THH:MM:SSZ", 11);
+	put_digits(out + 11, (unsigned)(secs / 3600), 2);
+	put_digits(out + 14, (unsigned)(secs / 60 % 60), 2);
+	put_digits(out + 17, (unsigned)(secs % 60), 2);
 }
 
 static const struct {

@@ -96,4 +96,22 @@ struct policy_entry {
 extern const struct policy_entry policy_entries[];
 extern const size_t policy_count;
 
+/*
+ * Added with policy.c (internal to the sandbox; other modules have no use
+ * for these two).
+ *
+ * policy_replacement: the C function implementing a REPLACE row, or NULL for
+ * the two the sandbox provides itself (_G and require). sandbox.c installs
+ * each as a closure whose upvalue 1 is the stock value of the same name
+ * (nil if none).
+ *
+ * sandbox_tripped: for policy.c's pcall and xpcall, whether the running call
+ * has tripped its instruction budget or memory cap, so they re-raise instead
+ * of catching. status is the protected call's result; LUA_ERRMEM counts as
+ * (and is recorded as) a memory trip. [-0, +0, -]
+ */
+typedef int (*policy_cfunction)(struct lua_State *);
+policy_cfunction policy_replacement(const char *lib, const char *name);
+int sandbox_tripped(struct lua_State *L, int status);
+
 #endif

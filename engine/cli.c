@@ -1,0 +1,581 @@
+/*
+ * cli.c: the command-line commands other than serve (server.c). Each parses
+ * its options, calls the service, and prints for a person (or JSON with
+ * --json). Exit status: 0 ok, 1 the thing checked failed, 2 usage.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "def.h"
+#include "error.h"
+#include "scenario.h"
+#include "script.h"
+#include "service.h"
+#include "store.h"
+#include "util.h"
+
+#define DEFAULT_DB "var/casework.db"
+
+const char *cli_opt(int argc, char **argv, const char *name)
+{
+	int i;
+	size_t n = strlen(name);
+	for (i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--", 2) != 0 || strncmp(argv[i] + 2, name, n) != 0)
+			continue;
+		if (argv[i][2 + n] == '=')
+			return argv[i] + 3 + n;
+		if (argv[i][2 + n] == '\0' && i + 1 < argc)
+			return argv[i + 1];
+	}
+	return NULL;
+}
+
+int cli_flag(int argc, char **argv, const char *name)
+{
+	int i;
+	for (i = 1; i < argc; i++)
+		if (strncmp(argv[i], "--", 2) == 0 && strcmp(argv[i] + 2, name) == 0)
+			return 1;
+	return 0;
+}
+
+int cli_positional(int argc, char **argv, const char **out, int max, const char *const *valued)
+{
+	int i, n = 0;
+	for (i = 1; i < argc; i++) {
+		if (strncmp(argv[i], "--", 2) == 0) {
+			const char *const *v;
+			for (v = valued; v && *v; v++)
+				if (strcmp(argv[i] + 2, *v) == 0)
+					i++;
+			continue;
+		}
+		if (n < max)
+			out[n++] = argv[i];
+	}
+	return n;
+}
+
+static const char *root_of(int argc, char **argv)
+{
+	const char *r = cli_opt(argc, argv, "root");
+	if (!r)
+		r = getenv("CASEWORK_ROOT");
+	return r ? r : ".";
+}
+
+static const char *db_of(int argc, char **argv)
+{
+	const char *d = cli_opt(argc, argv, "db");
+	return d ? d : DEFAULT_DB;
+}
+
+static void print_diag(const json_t *diag)
+{
+	size_t i;
+	json_t *d;
+	json_array_foreach(diag, i, d)
+		fprintf(stderr, "%s\n", json_string_value(d));
+}
+
+static struct service *open_service(int argc, char **argv, const char *db, int quiet)
+{
+	struct service_options so = { .db = db, .root = root_of(argc, argv) };
+	struct service *svc;
+	struct error err = { 0 };
+	json_t *diag = json_array();
+	if (service_open(&so, &svc, diag, &err)) {
+		print_diag(diag);
+		fprintf(stderr, "casework: %s\n", err.message);
+		svc = NULL;
+	} else if (!quiet) {
+		print_diag(diag);
+	}
+	json_decref(diag);
+	return svc;
+}
+
+/* --- run --------------------------------------------------------------------- */
+
+struct cov_item {
+	char *key;
+};
+
+struct cov {
+	char **seen;
+	size_t n;
+};
+
+static void cov_add(void *ctx, const char *kind, const char *a, const char *b)
+{
+	struct cov *c = ctx;
+	char *key = xasprintf("%s %s %s", kind, a ? a : "", b ? b : "");
+	size_t i;
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->seen[i], key) == 0) {
+			free(key);
+			return;
+		}
+	c->seen = xrealloc(c->seen, (c->n + 1) * sizeof *c->seen);
+	c->seen[c->n++] = key;
+}
+
+static int cov_has(const struct cov *c, const char *kind, const char *a, const char *b)
+{
+	char key[512];
+	size_t i;
+	snprintf(key, sizeof key, "%s %s %s", kind, a, b);
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->seen[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Print, per workflow, what the scenarios exercised and what none did. */
+static int cov_report(const struct cov *c, int argc, char **argv)
+{
+	struct service *svc = open_service(argc, argv, ":memory:", 1);
+	const struct authority *a;
+	size_t ai, wi, i;
+	int missing_total = 0;
+	if (!svc)
+		return 1;
+	printf("# coverage (actions, states, timescale outcomes exercised by these scenarios)\n");
+	for (ai = 0; (a = service_authority_at(svc, ai)); ai++) {
+		for (wi = 0; wi < a->workflows.n; wi++) {
+			struct definition *d = service_definition(svc, a->id, a->workflows.v[wi]);
+			int na = 0, ns = 0, nt = 0, ma = 0, ms = 0, mt = 0;
+			char missing[8192] = "";
+			if (!d)
+				continue;
+			for (i = 0; i < d->nactions; i++, na++)
+				if (cov_has(c, "action", d->id, d->actions[i].name))
+					ma++;
+				else
+					snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "#     action %s\n", d->actions[i].name);
+			for (i = 0; i < d->nstates; i++, ns++)
+				if (cov_has(c, "state", d->id, d->states[i].name))
+					ms++;
+				else
+					snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "#     state %s\n", d->states[i].name);
+			for (i = 0; i < d->ntimescales; i++) {
+				char met[256], late[256], br[256];
+				int any_met, any_breach;
+				snprintf(met, sizeof met, "%s:met", d->timescales[i].name);
+				snprintf(late, sizeof late, "%s:met_late", d->timescales[i].name);
+				snprintf(br, sizeof br, "%s:breached", d->timescales[i].name);
+				any_met = cov_has(c, "timescale", d->id, met);
+				any_breach = cov_has(c, "timescale", d->id, br) || cov_has(c, "timescale", d->id, late);
+				nt += 2;
+				mt += any_met + any_breach;
+				if (!any_met)
+					snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "#     timescale %s met\n", d->timescales[i].name);
+				if (!any_breach)
+					snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "#     timescale %s breached\n", d->timescales[i].name);
+			}
+			printf("# %s/%s: actions %d/%d, states %d/%d, timescale outcomes %d/%d\n", a->id, d->id,
+			       ma, na, ms, ns, mt, nt);
+			if (missing[0])
+				printf("#   not exercised:\n%s", missing);
+			missing_total += (na - ma) + (nt - mt);
+		}
+	}
+	service_close(svc);
+	return missing_total;
+}
+
+int cmd_run(int argc, char **argv)
+{
+	static const char *const valued[] = { "db", "root", "only", NULL };
+	const char *files[1024];
+	int n = cli_positional(argc, argv, files, 1024, valued), rc;
+	struct scenario_options opt = { .root = root_of(argc, argv), .db = cli_opt(argc, argv, "db"),
+					.only = cli_opt(argc, argv, "only"),
+					.verbose = cli_flag(argc, argv, "verbose") };
+	struct cov c = { 0 };
+	struct scenario_coverage sc = { cov_add, &c };
+	size_t i;
+	if (n == 0) {
+		fprintf(stderr, "usage: casework run SCENARIO.lua... [--db FILE] [--root DIR] [--only TEXT] [--coverage]\n");
+		return 2;
+	}
+	rc = scenario_run(&opt, files, n, &sc);
+	if (cli_flag(argc, argv, "coverage"))
+		cov_report(&c, argc, argv);
+	for (i = 0; i < c.n; i++)
+		free(c.seen[i]);
+	free(c.seen);
+	return rc;
+}
+
+/* --- lint -------------------------------------------------------------------- */
+
+int cmd_lint(int argc, char **argv)
+{
+	static const char *const valued[] = { "root", NULL };
+	const char *files[1024];
+	int n = cli_positional(argc, argv, files, 1024, valued), i, errors = 0;
+	json_t *diag = json_array();
+	struct strlist roles = { 0 };
+	struct authority *last = NULL;
+	struct error err = { 0 };
+	size_t k;
+	json_t *d;
+
+	if (n == 0) {
+		/* every authority and workflow under root */
+		struct service *svc;
+		struct service_options so = { .db = ":memory:", .root = root_of(argc, argv) };
+		if (service_open(&so, &svc, diag, &err))
+			errors++;
+		service_close(svc);
+	}
+	for (i = 0; i < n; i++) {
+		size_t len;
+		char *text = util_read_file(files[i], &len);
+		if (!text) {
+			json_array_append_new(diag, json_sprintf("%s:0: error: cannot read the file", files[i]));
+			errors++;
+			continue;
+		}
+		if (strstr(files[i], "authorities/")) {
+			struct authority *a = script_load_authority(files[i], text, len, diag, &err);
+			if (!a) {
+				errors++;
+			} else {
+				authority_free(last);
+				last = a;
+				roles = a->roles;
+			}
+		} else {
+			struct definition *def = script_load_definition(files[i], text, len,
+									 last ? &roles : NULL, diag, &err);
+			if (!def)
+				errors++;
+			def_free(def);
+		}
+		free(text);
+	}
+	json_array_foreach(diag, k, d) {
+		printf("%s\n", json_string_value(d));
+		if (strstr(json_string_value(d), ": error: "))
+			errors++;
+	}
+	authority_free(last);
+	json_decref(diag);
+	return errors ? 1 : 0;
+}
+
+/* --- calendar ----------------------------------------------------------------- */
+
+int cmd_calendar(int argc, char **argv)
+{
+	static const char *const valued[] = { "authority", "root", NULL };
+	const char *pos[4];
+	int n = cli_positional(argc, argv, pos, 4, valued), date, count, out, i;
+	enum calendar_unit unit;
+	const char *auth = cli_opt(argc, argv, "authority");
+	struct calendar cal = { 0 };
+	struct authority *a = NULL;
+	char buf[11], *end;
+	int skipped[64], ns;
+
+	if (n != 3 || pos[1][0] != '+') {
+		fprintf(stderr, "usage: casework calendar DATE +N working-days|days|weeks|months [--authority A]\n");
+		return 2;
+	}
+	if (calendar_parse_date(pos[0], &date)) {
+		fprintf(stderr, "casework: '%s' is not a date (YYYY-MM-DD)\n", pos[0]);
+		return 2;
+	}
+	count = (int)strtol(pos[1] + 1, &end, 10);
+	if (*end || count < 0 || count > 100000) {
+		fprintf(stderr, "casework: '%s' is not +N with N a whole number\n", pos[1]);
+		return 2;
+	}
+	if (calendar_parse_unit(pos[2], &unit) || unit == UNIT_HOURS) {
+		fprintf(stderr, "casework: unit must be working-days, days, weeks or months, not '%s'\n", pos[2]);
+		return 2;
+	}
+	if (auth) {
+		char *path = xasprintf("%s/authorities/%s.lua", root_of(argc, argv), auth);
+		size_t len;
+		char *text = util_read_file(path, &len);
+		struct error err = { 0 };
+		if (text)
+			a = script_load_authority(path, text, len, NULL, &err);
+		free(text);
+		free(path);
+		if (!a) {
+			fprintf(stderr, "casework: no authority '%s'\n", auth);
+			return 2;
+		}
+		cal = a->cal;
+	}
+	switch (unit) {
+	case UNIT_WORKING_DAYS: out = calendar_add_working_days(&cal, date, count); break;
+	case UNIT_DAYS: out = date + count; break;
+	case UNIT_WEEKS: out = date + 7 * count; break;
+	default: out = calendar_add_months(date, count); break;
+	}
+	calendar_format_date(out, buf);
+	printf("%s\n", buf);
+	if (unit == UNIT_WORKING_DAYS) {
+		ns = calendar_skipped(&cal, date, out, skipped, 64);
+		for (i = 0; i < ns && i < 64; i++) {
+			calendar_format_date(skipped[i], buf);
+			fprintf(stderr, "skipped %s (%s)\n", buf, calendar_is_bank_holiday(skipped[i]) ? "bank holiday" : "closure day");
+		}
+	}
+	authority_free(a);
+	return 0;
+}
+
+/* --- user --------------------------------------------------------------------- */
+
+int cmd_user(int argc, char **argv)
+{
+	const char *auth = cli_opt(argc, argv, "authority"), *role = cli_opt(argc, argv, "role");
+	const char *name = cli_opt(argc, argv, "name"), *team = cli_opt(argc, argv, "team");
+	struct service *svc;
+	struct error err = { 0 };
+	const struct authority *a;
+	json_t *roles;
+	char token[65], *copy, *tok, *save;
+	int64_t id;
+	int rc = 1;
+
+	if (argc < 2 || strcmp(argv[1], "add") != 0 || !auth || !role || !name) {
+		fprintf(stderr, "usage: casework user add --authority A --role R[,R...] --name N [--team T] [--db FILE]\n");
+		return 2;
+	}
+	svc = open_service(argc, argv, db_of(argc, argv), 1);
+	if (!svc)
+		return 1;
+	a = service_authority(svc, auth);
+	roles = json_array();
+	copy = xstrdup(role);
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (a && !strlist_has(&a->roles, tok)) {
+			fprintf(stderr, "casework: %s has no role '%s'\n", auth, tok);
+			goto done;
+		}
+		json_array_append_new(roles, json_string(tok));
+	}
+	if (!a) {
+		fprintf(stderr, "casework: no authority '%s'\n", auth);
+		goto done;
+	}
+	if (team && !strlist_has(&a->teams, team)) {
+		fprintf(stderr, "casework: %s has no team '%s'\n", auth, team);
+		goto done;
+	}
+	if (store_user_add(service_store(svc), auth, name, roles, team, NULL, 0, token, &id, &err)) {
+		fprintf(stderr, "casework: %s\n", err.message);
+		goto done;
+	}
+	printf("user %lld %s (%s) in %s\ntoken %s\n(the token is shown once; only its hash is stored)\n",
+	       (long long)id, name, role, auth, token);
+	rc = 0;
+done:
+	free(copy);
+	json_decref(roles);
+	service_close(svc);
+	return rc;
+}
+
+/* --- replay, verify, explain --------------------------------------------------- */
+
+static int parse_as_of(const char *s, int64_t *out)
+{
+	int date;
+	if (calendar_parse_date(s, &date) == 0) {
+		*out = calendar_local_instant(date, 23, 59, 59);
+		return 0;
+	}
+	return calendar_parse_instant(s, out);
+}
+
+static void print_timeline(const json_t *report)
+{
+	json_t *step, *t;
+	size_t i, j;
+	json_array_foreach(json_object_get(report, "timeline"), i, step) {
+		printf("%3lld  %s  %-6s %-28s %-18s -> %s%s%s\n",
+		       (long long)json_integer_value(json_object_get(step, "seq")),
+		       json_string_value(json_object_get(step, "at")),
+		       json_string_value(json_object_get(step, "kind")),
+		       json_string_value(json_object_get(step, "name")),
+		       json_is_string(json_object_get(step, "role")) ? json_string_value(json_object_get(step, "role")) : "(engine)",
+		       json_is_string(json_object_get(step, "state")) ? json_string_value(json_object_get(step, "state")) : "?",
+		       json_object_get(step, "refused") ? "  REFUSED: " : "",
+		       json_object_get(step, "refused") ? json_string_value(json_object_get(step, "refused")) : "");
+		json_array_foreach(json_object_get(step, "timescales"), j, t) {
+			const char *st = json_string_value(json_object_get(t, "status"));
+			if (strcmp(st, "cancelled") == 0)
+				continue;
+			printf("       %-40s %-9s due %s (L%lld)\n", json_string_value(json_object_get(t, "key")), st,
+			       json_string_value(json_object_get(t, "due")),
+			       (long long)json_integer_value(json_object_get(t, "line")));
+		}
+	}
+}
+
+int cmd_replay(int argc, char **argv)
+{
+	static const char *const valued[] = { "db", "root", "as-of", "definition", NULL };
+	const char *pos[2], *as_of_s = cli_opt(argc, argv, "as-of"), *defp = cli_opt(argc, argv, "definition");
+	int n = cli_positional(argc, argv, pos, 2, valued), rc = 1;
+	int64_t as_of = 0, id;
+	struct service *svc;
+	struct error err = { 0 };
+	json_t *rep;
+	char *end;
+
+	if (n != 1) {
+		fprintf(stderr, "usage: casework replay CASE [--as-of DATE] [--definition FILE] [--json] [--db FILE]\n");
+		return 2;
+	}
+	id = strtoll(pos[0], &end, 10);
+	if (*end || id <= 0 || (as_of_s && parse_as_of(as_of_s, &as_of))) {
+		fprintf(stderr, "casework: CASE is a case number and --as-of a date or instant\n");
+		return 2;
+	}
+	svc = open_service(argc, argv, db_of(argc, argv), 1);
+	if (!svc)
+		return 1;
+	rep = service_replay(svc, NULL, id, as_of, defp, &err);
+	if (!rep) {
+		fprintf(stderr, "casework: %s\n", err.message);
+	} else if (cli_flag(argc, argv, "json")) {
+		char *text = json_dumps(rep, JSON_INDENT(2) | JSON_SORT_KEYS);
+		printf("%s\n", text);
+		free(text);
+		rc = defp || as_of || json_is_true(json_object_get(rep, "matches")) ? 0 : 1;
+	} else {
+		printf("case %lld: %lld events, definition %.12s%s\n", (long long)id,
+		       (long long)json_integer_value(json_object_get(rep, "events")),
+		       json_string_value(json_object_get(rep, "definition")), as_of_s ? " (as of " : "");
+		if (as_of_s)
+			printf("%s)\n", as_of_s);
+		print_timeline(rep);
+		if (defp) {
+			json_t *x;
+			size_t i;
+			printf("what-if under %s:\n", defp);
+			json_array_foreach(json_object_get(rep, "refused"), i, x)
+				printf("  event %lld %s would now be refused: %s\n",
+				       (long long)json_integer_value(json_object_get(x, "seq")),
+				       json_string_value(json_object_get(x, "name")), json_string_value(json_object_get(x, "message")));
+			json_array_foreach(json_object_get(rep, "timescales_changed"), i, x)
+				printf("  %s: %s %s -> %s %s\n", json_string_value(json_object_get(x, "key")),
+				       json_string_value(json_object_get(x, "stored_status")), json_string_value(json_object_get(x, "stored_due")),
+				       json_string_value(json_object_get(x, "replayed_status")),
+				       json_is_string(json_object_get(x, "replayed_due")) ? json_string_value(json_object_get(x, "replayed_due")) : "-");
+			rc = 0;
+		} else if (as_of) {
+			rc = 0;
+		} else if (json_is_true(json_object_get(rep, "matches"))) {
+			printf("replay matches the store; hash chain intact\n");
+			rc = 0;
+		} else {
+			char *d = json_dumps(json_object_get(rep, "divergence"), JSON_ENCODE_ANY | JSON_COMPACT);
+			char *c = json_dumps(json_object_get(rep, "chain_problem"), JSON_ENCODE_ANY | JSON_COMPACT);
+			printf("DIVERGENCE: %s\nCHAIN: %s\n", d ? d : "none", c ? c : "intact");
+			free(d);
+			free(c);
+		}
+	}
+	json_decref(rep);
+	service_close(svc);
+	return rc;
+}
+
+int cmd_verify(int argc, char **argv)
+{
+	struct service *svc = open_service(argc, argv, db_of(argc, argv), 1);
+	struct error err = { 0 };
+	json_t *rep, *f;
+	size_t i;
+	int rc = 1;
+	if (!svc)
+		return 1;
+	rep = service_verify(svc, cli_opt(argc, argv, "authority"), &err);
+	if (!rep) {
+		fprintf(stderr, "casework: %s\n", err.message);
+	} else {
+		json_array_foreach(json_object_get(rep, "failures"), i, f) {
+			char *text = json_dumps(f, JSON_COMPACT);
+			printf("case %lld: FAILED %s\n", (long long)json_integer_value(json_object_get(f, "case")), text);
+			free(text);
+		}
+		printf("%lld cases, %lld events verified: %s\n", (long long)json_integer_value(json_object_get(rep, "cases")),
+		       (long long)json_integer_value(json_object_get(rep, "events")),
+		       json_is_true(json_object_get(rep, "ok")) ? "ok" : "FAILED");
+		rc = json_is_true(json_object_get(rep, "ok")) ? 0 : 1;
+	}
+	json_decref(rep);
+	service_close(svc);
+	return rc;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+	static const char *const valued[] = { "db", "root", NULL };
+	const char *pos[2];
+	int n = cli_positional(argc, argv, pos, 2, valued), rc = 1;
+	struct service *svc;
+	struct error err = { 0 };
+	json_t *view, *t;
+	size_t i;
+
+	if (n != 2) {
+		fprintf(stderr, "usage: casework explain CASE TIMESCALE [--db FILE]\n");
+		return 2;
+	}
+	svc = open_service(argc, argv, db_of(argc, argv), 1);
+	if (!svc)
+		return 1;
+	view = store_case_view(service_store(svc), NULL, strtoll(pos[0], NULL, 10), &err);
+	if (!view) {
+		fprintf(stderr, "casework: %s\n", err.message);
+		goto done;
+	}
+	json_array_foreach(json_object_get(view, "timescales"), i, t) {
+		json_t *anchor = json_object_get(t, "anchor"), *cal = json_object_get(t, "calendar"), *x;
+		size_t j;
+		if (strcmp(json_string_value(json_object_get(t, "key")), pos[1]) != 0 &&
+		    strcmp(json_string_value(json_object_get(t, "name")), pos[1]) != 0)
+			continue;
+		printf("%s: %s\n", json_string_value(json_object_get(t, "key")), json_string_value(json_object_get(t, "what")));
+		printf("  status     %s\n", json_string_value(json_object_get(t, "status")));
+		printf("  due        %s (%s, 23:59:59 Europe/London for day units)\n",
+		       json_string_value(json_object_get(t, "due")), json_string_value(json_object_get(t, "due_date")));
+		printf("  rule       %s, procedure line L%lld\n", json_string_value(json_object_get(t, "rule")),
+		       (long long)json_integer_value(json_object_get(t, "line")));
+		printf("  anchor     event %lld (%s) at %s\n", (long long)json_integer_value(json_object_get(anchor, "seq")),
+		       json_string_value(json_object_get(anchor, "event")), json_string_value(json_object_get(anchor, "at")));
+		printf("  calendar   %s, %s", json_string_value(json_object_get(cal, "region")), json_string_value(json_object_get(cal, "zone")));
+		json_array_foreach(json_object_get(cal, "skipped"), j, x)
+			printf("%s%s", j ? ", " : "; skipped ", json_string_value(x));
+		printf("\n  definition %s\n", json_string_value(json_object_get(t, "definition")));
+		json_array_foreach(json_object_get(t, "extensions"), j, x)
+			printf("  extended   to %s by user %lld (%s) on %s: %s\n", json_string_value(json_object_get(x, "until")),
+			       (long long)json_integer_value(json_object_get(x, "by")), json_string_value(json_object_get(x, "role")),
+			       json_string_value(json_object_get(x, "at")), json_string_value(json_object_get(x, "reason")));
+		if (json_object_get(t, "note"))
+			printf("  note       %s\n", json_string_value(json_object_get(t, "note")));
+		rc = 0;
+	}
+	if (rc)
+		fprintf(stderr, "casework: case %s has no timescale %s\n", pos[0], pos[1]);
+done:
+	json_decref(view);
+	service_close(svc);
+	return rc;
+}

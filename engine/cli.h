@@ -1,0 +1,25 @@
+/*
+ * cli.h: the casework commands. Each is `int cmd_<name>(int argc, char **argv)`
+ * returning the process exit status; main.c lists them in one table.
+ */
+#ifndef CASEWORK_CLI_H
+#define CASEWORK_CLI_H
+
+int cmd_serve(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
+int cmd_calendar(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
+int cmd_verify(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_graph(int argc, char **argv);
+
+/* Look for --name VALUE (or --name=VALUE) in argv; NULL if absent. */
+const char *cli_opt(int argc, char **argv, const char *name);
+/* Is --name present? */
+int cli_flag(int argc, char **argv, const char *name);
+/* The positional arguments (not options or their values), into out; returns the count. */
+int cli_positional(int argc, char **argv, const char **out, int max, const char *const *valued);
+
+#endif

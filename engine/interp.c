@@ -1,0 +1,661 @@
+/*
+ * interp.c: applying one event to a case view (see interp.h).
+ *
+ * Owns the semantics of actions and records: the order of checks, input
+ * validation, effects, and the state change. The timescale clocks (start,
+ * satisfy, cancel, breach, extend) are in clocks.c. Never touches the store,
+ * the clock or Lua directly: workflow functions are called through script.h.
+ */
+#include "interp.h"
+
+#include <assert.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calendar.h"
+#include "clocks.h"
+#include "def.h"
+#include "error.h"
+#include "script.h"
+#include "util.h"
+
+#define MAX_TEXT 20000
+
+/* --- input validation ------------------------------------------------------- */
+
+static const char *type_name(enum field_type t)
+{
+	static const char *names[] = { "text", "boolean", "integer", "number", "date (YYYY-MM-DD)",
+		"date-time (ISO 8601)", "one of the listed values", "user id", "member id", "list of strings" };
+	return names[t];
+}
+
+static int member_exists(const json_t *view, const char *id, const char *role)
+{
+	size_t i;
+	json_t *m;
+	json_array_foreach(json_object_get(view, "members"), i, m) {
+		const char *mid = json_string_value(json_object_get(m, "id"));
+		const char *mrole = json_string_value(json_object_get(m, "role"));
+		if (mid && strcmp(mid, id) == 0)
+			return !role || (mrole && strcmp(mrole, role) == 0);
+	}
+	return 0;
+}
+
+/* A user field's id must be a user of the authority (engine-read, in facts.users) with the role. */
+static int user_ok(const json_t *facts, json_int_t id, const char *role)
+{
+	char key[32];
+	json_t *u, *r;
+	size_t i;
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	u = json_object_get(json_object_get(facts, "users"), key);
+	if (!u)
+		return 0;
+	if (!role)
+		return 1;
+	json_array_foreach(json_object_get(u, "roles"), i, r)
+		if (strcmp(json_string_value(r), role) == 0)
+			return 1;
+	return 0;
+}
+
+static int check_field(const struct field *f, const json_t *v, const char *path,
+		       const json_t *view, const json_t *facts, struct error *err)
+{
+	int date;
+	int64_t instant;
+	size_t i;
+	json_t *item;
+
+	switch (f->type) {
+	case FIELD_TEXT:
+		if (!json_is_string(v))
+			break;
+		if (json_string_length(v) > (size_t)(f->max_length > 0 ? f->max_length : MAX_TEXT))
+			return error_field(err, ERR_INVALID, "invalid_input", path,
+					   "field '%s' is longer than %ld characters", path,
+					   f->max_length > 0 ? f->max_length : (long)MAX_TEXT);
+		return 0;
+	case FIELD_BOOLEAN:
+		if (json_is_boolean(v))
+			return 0;
+		break;
+	case FIELD_INTEGER:
+	case FIELD_NUMBER:
+		if (f->type == FIELD_INTEGER ? !json_is_integer(v) : !json_is_number(v))
+			break;
+		if ((f->has_min && json_number_value(v) < f->min) || (f->has_max && json_number_value(v) > f->max))
+			return error_field(err, ERR_INVALID, "invalid_input", path,
+					   "field '%s' must be between %g and %g", path,
+					   f->has_min ? f->min : -INFINITY, f->has_max ? f->max : INFINITY);
+		return 0;
+	case FIELD_DATE:
+		if (json_is_string(v) && calendar_parse_date(json_string_value(v), &date) == 0)
+			return 0;
+		break;
+	case FIELD_DATETIME:
+		if (json_is_string(v) && calendar_parse_instant(json_string_value(v), &instant) == 0)
+			return 0;
+		break;
+	case FIELD_ENUM:
+		if (json_is_string(v) && strlist_has(&f->values, json_string_value(v)))
+			return 0;
+		if (json_is_string(v)) {
+			char list[512] = "";
+			for (i = 0; i < f->values.n; i++)
+				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", f->values.v[i]);
+			return error_field(err, ERR_INVALID, "invalid_input", path,
+					   "field '%s' must be one of: %s", path, list);
+		}
+		break;
+	case FIELD_USER:
+		if (!json_is_integer(v))
+			break;
+		if (!user_ok(facts, json_integer_value(v), f->role))
+			return error_field(err, ERR_INVALID, "invalid_input", path,
+					   "field '%s': user %lld is not a %s in this authority", path,
+					   (long long)json_integer_value(v), f->role ? f->role : "user");
+		return 0;
+	case FIELD_MEMBER:
+		if (!json_is_string(v))
+			break;
+		if (!member_exists(view, json_string_value(v), f->role))
+			return error_field(err, ERR_INVALID, "invalid_input", path,
+					   "field '%s': '%s' is not a %s of this case", path,
+					   json_string_value(v), f->role ? f->role : "member");
+		return 0;
+	case FIELD_LIST:
+		if (!json_is_array(v))
+			break;
+		json_array_foreach(v, i, item)
+			if (!json_is_string(item))
+				return error_field(err, ERR_INVALID, "invalid_input", path,
+						   "field '%s' must be a list of strings", path);
+		return 0;
+	}
+	return error_field(err, ERR_INVALID, "invalid_input", path, "field '%s' must be %s",
+			   path, type_name(f->type));
+}
+
+/*
+ * Validate in (an object or null) against schema; prefix names nested
+ * paths ("fields."). Unknown fields are refused: a misspelt field name
+ * would otherwise be silently dropped.
+ */
+static int validate(const struct schema *s, const json_t *in, const char *prefix,
+		    const json_t *view, const json_t *facts, struct error *err)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+	char path[256];
+
+	if (in && !json_is_object(in) && !json_is_null(in))
+		return error_field(err, ERR_INVALID, "invalid_input", prefix[0] ? prefix : "input",
+				   "%s must be an object", prefix[0] ? prefix : "input");
+	json_object_foreach((json_t *)in, key, v) {
+		if (!schema_field(s, key)) {
+			snprintf(path, sizeof path, "%s%s", prefix, key);
+			return error_field(err, ERR_INVALID, "invalid_input", path, "unknown field '%s'", path);
+		}
+	}
+	for (i = 0; i < s->n; i++) {
+		const struct field *f = &s->fields[i];
+		v = in ? json_object_get(in, f->name) : NULL;
+		snprintf(path, sizeof path, "%s%s", prefix, f->name);
+		if (!v || json_is_null(v)) {
+			if (f->required)
+				return error_field(err, ERR_INVALID, "invalid_input", path,
+						   "field '%s' is required (%s)", path, type_name(f->type));
+			continue;
+		}
+		if (check_field(f, v, path, view, facts, err))
+			return -1;
+	}
+	return 0;
+}
+
+/* --- helpers ------------------------------------------------------------------ */
+
+static void set_time(json_t *obj, const char *key, int64_t at)
+{
+	char buf[32], k[64];
+	calendar_format_instant(at, buf);
+	json_object_set_new(obj, key, json_string(buf));
+	snprintf(k, sizeof k, "%s_epoch", key);
+	json_object_set_new(obj, k, json_integer(at));
+}
+
+static const char *state_of(const json_t *view)
+{
+	return json_string_value(json_object_get(view, "state"));
+}
+
+static int in_from(const struct definition *def, const struct action_def *a, const char *state)
+{
+	const struct state_def *s = def_state(def, state);
+	if (strlist_has(&a->from, state))
+		return 1;
+	return strlist_has(&a->from, "*") && s && !s->terminal;
+}
+
+static void add_fired(json_t *fired, const char *fmt, const char *name)
+{
+	json_array_append_new(fired, json_sprintf(fmt, name));
+}
+
+/* Change state; records "enter:<state>" and closes the case on a terminal one. */
+static void enter_state(const struct definition *def, json_t *view, const char *state,
+			int64_t at, json_t *fired)
+{
+	const struct state_def *s = def_state(def, state);
+	const char *old = state_of(view);
+	if (old && strcmp(old, state) == 0)
+		return;
+	json_object_set_new(view, "state", json_string(state));
+	add_fired(fired, "enter:%s", state);
+	if (s && s->terminal) {
+		json_object_set_new(view, "open", json_false());
+		set_time(view, "closed_at", at);
+	}
+}
+
+static int role_allows(const struct strlist *by, const char *role, int64_t user, const json_t *view)
+{
+	if (!role)
+		return 0;
+	if (strcmp(role, "assigned") == 0)
+		return strlist_has(by, "assigned") && user != 0 &&
+		       json_integer_value(json_object_get(view, "assigned")) == user;
+	return strlist_has(by, role);
+}
+
+/* --- events -------------------------------------------------------------------- */
+
+static int apply_open(const struct authority *auth, struct definition *def, json_t *view,
+		      const struct interp_event *ev, json_t *fired, struct error *err)
+{
+	const json_t *in = ev->input;
+	const char *state = json_string_value(json_object_get(in, "state"));
+	json_t *members = json_object_get(in, "members"), *m, *out_members;
+	const struct state_def *s;
+	size_t i;
+	char path[64];
+
+	/* A case spawned by another case's action is opened in the role "linked". */
+	int linked = ev->role && strcmp(ev->role, "linked") == 0 && json_is_integer(json_object_get(in, "parent"));
+	if (!linked && (!ev->role || !strlist_has(&def->opened_by, ev->role)))
+		return error_set(err, ERR_FORBIDDEN, "wrong_role",
+				 "opening a %s case needs one of the roles that open it (%s)", def->id,
+				 def->opened_by.n ? def->opened_by.v[0] : "none");
+	if (!state)
+		state = def->initial;
+	s = def_state(def, state);
+	if (!s || (strcmp(state, def->initial) != 0 && !s->entry))
+		return error_field(err, ERR_INVALID, "invalid_input", "state",
+				   "a %s case can start in '%s' or an entry state, not '%s'",
+				   def->id, def->initial, state);
+	if (validate(&def->data, json_object_get(in, "data"), "data.", view, ev->facts, err))
+		return -1;
+	if (members && !json_is_array(members))
+		return error_field(err, ERR_INVALID, "invalid_input", "members", "members must be a list");
+	out_members = json_array();
+	json_array_foreach(members, i, m) {
+		const char *id = json_string_value(json_object_get(m, "id"));
+		const char *name = json_string_value(json_object_get(m, "name"));
+		const char *role = json_string_value(json_object_get(m, "role"));
+		json_t *dob = json_object_get(m, "dob");
+		int date;
+		char idbuf[16];
+		snprintf(path, sizeof path, "members[%zu]", i);
+		if (!json_is_object(m) || !name || !*name || !role || !*role) {
+			json_decref(out_members);
+			return error_field(err, ERR_INVALID, "invalid_input", path,
+					   "%s needs a name and a role (child, parent, carer, adult ...)", path);
+		}
+		if ((dob && !json_is_null(dob) && (!json_is_string(dob) || calendar_parse_date(json_string_value(dob), &date))) ||
+		    (strcmp(role, "child") == 0 && (!dob || json_is_null(dob)))) {
+			json_decref(out_members);
+			snprintf(path, sizeof path, "members[%zu].dob", i);
+			return error_field(err, ERR_INVALID, "invalid_input", path,
+					   "%s must be a date (YYYY-MM-DD)%s", path,
+					   strcmp(role, "child") == 0 ? "; every child needs one" : "");
+		}
+		if (!id) {
+			snprintf(idbuf, sizeof idbuf, "m%zu", i + 1);
+			id = idbuf;
+		}
+		{
+			size_t k;
+			json_t *prev;
+			json_array_foreach(out_members, k, prev)
+				if (strcmp(json_string_value(json_object_get(prev, "id")), id) == 0) {
+					json_decref(out_members);
+					snprintf(path, sizeof path, "members[%zu].id", i);
+					return error_field(err, ERR_INVALID, "invalid_input", path,
+							   "member id '%s' is used twice", id);
+				}
+		}
+		json_array_append_new(out_members, json_pack("{s:s, s:s, s:s, s:O?}", "id", id,
+			"name", name, "role", role, "dob", dob && !json_is_null(dob) ? dob : NULL));
+	}
+	json_object_set_new(view, "id", json_integer(ev->case_id));
+	json_object_set_new(view, "authority", json_string(auth->id));
+	json_object_set_new(view, "workflow", json_string(def->id));
+	json_object_set_new(view, "definition", json_string(def->hash));
+	json_object_set_new(view, "state", json_string(""));
+	json_object_set_new(view, "open", json_true());
+	json_object_set(view, "data", json_is_object(json_object_get(in, "data")) ? json_object_get(in, "data") : json_object());
+	json_object_set_new(view, "members", out_members);
+	json_object_set_new(view, "records", json_array());
+	json_object_set_new(view, "timescales", json_array());
+	json_object_set_new(view, "links", json_array());
+	json_object_set_new(view, "assigned", json_null());
+	json_object_set(view, "team", json_object_get(in, "team") ? json_object_get(in, "team") : json_null());
+	json_object_set(view, "parent", json_object_get(in, "parent") ? json_object_get(in, "parent") : json_null());
+	set_time(view, "opened_at", ev->at);
+	add_fired(fired, "%s", "open");
+	enter_state(def, view, state, ev->at, fired);
+	return 0;
+}
+
+static void append_record(json_t *view, const char *type, const json_t *fields,
+			  const struct interp_event *ev)
+{
+	json_t *r = json_pack("{s:I, s:s, s:O, s:I}", "seq", (json_int_t)ev->seq, "type", type,
+			      "fields", fields, "by", (json_int_t)ev->user_id);
+	set_time(r, "at", ev->at);
+	json_array_append_new(json_object_get(view, "records"), r);
+}
+
+static int check_open(const struct definition *def, const json_t *view, const char *what,
+		      struct error *err)
+{
+	const struct state_def *s = def_state(def, state_of(view));
+	if (!json_is_true(json_object_get(view, "open")) || (s && s->terminal))
+		return error_set(err, ERR_CONFLICT, "case_closed",
+				 "the case is %s (a terminal state): %s is not allowed", state_of(view), what);
+	return 0;
+}
+
+static int apply_record(struct definition *def, json_t *view, const struct interp_event *ev,
+			json_t *fired, struct error *err)
+{
+	const char *type = json_string_value(json_object_get(ev->input, "type"));
+	const struct record_def *r = type ? def_record(def, type) : NULL;
+	json_t *fields = json_object_get(ev->input, "fields");
+
+	if (!r)
+		return error_field(err, ERR_INVALID, "invalid_input", "type",
+				   "field 'type' must name a record type of %s", def->id);
+	if (r->by.n && !role_allows(&r->by, ev->role, ev->user_id, view))
+		return error_set(err, ERR_FORBIDDEN, "wrong_role",
+				 "adding a %s record is for %s (L%d)", type, r->by.v[0], r->cites);
+	if (check_open(def, view, "adding a record", err))
+		return -1;
+	if (validate(&r->fields, fields, "fields.", view, ev->facts, err))
+		return -1;
+	append_record(view, type, fields ? fields : json_object(), ev);
+	add_fired(fired, "record:%s", type);
+	return 0;
+}
+
+static int run_guards(struct definition *def, const struct action_def *a, struct error *err)
+{
+	size_t i;
+	for (i = 0; i < a->nguards; i++) {
+		const struct guard_def *g = &a->guards[i];
+		int allowed;
+		char *reason = NULL;
+		if (script_guard(def, g, &allowed, &reason, err))
+			return -1;
+		if (!allowed) {
+			error_set(err, ERR_CONFLICT, "guard_failed", "L%d: %s%s%s", g->cites,
+				  g->reason ? g->reason : "a guard refused",
+				  reason ? ": " : "", reason ? reason : "");
+			err->line = g->cites;
+			free(reason);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int apply_action(const struct authority *auth, struct definition *def, json_t *view,
+			const struct interp_event *ev, json_t *fired, json_t **spawns,
+			struct clock_ops *ops, struct error *err)
+{
+	const struct action_def *a = def_action(def, ev->name);
+	const char *state = state_of(view);
+	json_t *input = (json_t *)ev->input, *data;
+	char *target = NULL;
+	size_t i;
+	int rc = -1;
+
+	(void)auth;
+	if (!a)
+		return error_set(err, ERR_NOT_FOUND, "unknown_action", "%s has no action '%s'", def->id, ev->name);
+	if (!role_allows(&a->by, ev->role, ev->user_id, view))
+		return error_set(err, ERR_FORBIDDEN, "wrong_role", "L%d: %s may be taken only by %s%s", a->cites,
+				 a->name, a->by.n ? a->by.v[0] : "nobody", a->by.n > 1 ? " (or another listed role)" : "");
+	if (check_open(def, view, a->name, err))
+		return -1;
+	if (!in_from(def, a, state))
+		return error_set(err, ERR_CONFLICT, "wrong_state", "L%d: %s is not allowed in state '%s' (only from %s)",
+				 a->cites, a->name, state, a->from.n ? a->from.v[0] : "nowhere");
+	if (validate(&a->input, input, "", view, ev->facts, err))
+		return -1;
+	if (script_bind(def, view, input, ev->facts, (uint64_t)ev->case_id, (uint64_t)ev->seq, err))
+		return -1;
+	if (run_guards(def, a, err))
+		goto done;
+	for (i = 0; i < a->requires.n; i++) {
+		const struct record_def *r = def_record(def, a->requires.v[i]);
+		size_t j;
+		json_t *rec;
+		int found = 0;
+		json_array_foreach(json_object_get(view, "records"), j, rec)
+			if (strcmp(json_string_value(json_object_get(rec, "type")), a->requires.v[i]) == 0)
+				found = 1;
+		if (!found) {
+			error_set(err, ERR_CONFLICT, "missing_record", "L%d: %s needs a %s record first (L%d)",
+				  a->cites, a->name, a->requires.v[i], r ? r->cites : 0);
+			goto done;
+		}
+	}
+	/* Effects. */
+	if (a->effect_ref > 0 && script_effect(def, a->effect_ref, err))
+		goto done;
+	data = script_case_data(def, err);
+	if (!data)
+		goto done;
+	if (a->set)
+		json_object_update(data, a->set);
+	json_object_set_new(view, "data", data);
+	if (a->creates) {
+		const struct record_def *r = def_record(def, a->creates);
+		json_t *fields = json_object();
+		for (i = 0; r && i < r->fields.n; i++) {
+			json_t *v = json_object_get(input, r->fields.fields[i].name);
+			if (v)
+				json_object_set(fields, r->fields.fields[i].name, v);
+		}
+		append_record(view, a->creates, fields, ev);
+		json_decref(fields);
+		add_fired(fired, "record:%s", a->creates);
+	}
+	if (a->assign) {
+		json_t *uid = json_object_get(input, a->assign);
+		char key[32];
+		json_t *team;
+		snprintf(key, sizeof key, "%lld", (long long)json_integer_value(uid));
+		team = json_object_get(json_object_get(json_object_get(ev->facts, "users"), key), "team");
+		json_object_set(view, "assigned", uid);
+		json_object_set(view, "team", team ? team : json_null());
+	}
+	if (a->spawn_workflow && spawns) {
+		json_t *sdata = NULL;
+		if (a->spawn_ref > 0 && script_spawn_data(def, a->spawn_ref, &sdata, err))
+			goto done;
+		if (!*spawns)
+			*spawns = json_array();
+		json_array_append_new(*spawns, json_pack("{s:s, s:o, s:O}", "workflow", a->spawn_workflow,
+			"data", sdata ? sdata : json_object(), "members", json_object_get(view, "members")));
+	}
+	if (a->spawn_workflow) {
+		json_t *ids = json_object_get(ev->facts, "spawned");
+		json_t *id;
+		json_array_foreach(ids, i, id)
+			json_array_append_new(json_object_get(view, "links"), json_pack("{s:O, s:s, s:s}",
+				"case", id, "workflow", a->spawn_workflow, "relation", "spawned"));
+	}
+	if (a->to_ref > 0) {
+		if (script_target(def, a->to_ref, &target, err))
+			goto done;
+		if (!strlist_has(&a->targets, target) || !def_state(def, target)) {
+			error_set(err, ERR_SCRIPT, "script_error", "%s:%d: computed target '%s' is not one of the action's targets",
+				  def->path, a->line, target);
+			goto done;
+		}
+	}
+	add_fired(fired, "%s", a->name);
+	if (target || a->to)
+		enter_state(def, view, target ? target : a->to, ev->at, fired);
+	ops->start = &a->start;
+	ops->satisfy = &a->satisfy;
+	ops->cancel = &a->cancel;
+	rc = 0;
+done:
+	free(target);
+	script_unbind(def);
+	return rc;
+}
+
+int interp_apply(const struct authority *auth, struct definition *def, json_t **viewp,
+		 const struct interp_event *ev, json_t **spawns, struct error *err)
+{
+	json_t *view = *viewp ? json_deep_copy(*viewp) : json_object();
+	json_t *fired = json_array();
+	struct clock_ops ops = { 0 };
+	int rc;
+
+	if (strcmp(ev->kind, "open") == 0)
+		rc = apply_open(auth, def, view, ev, fired, err);
+	else if (strcmp(ev->kind, "record") == 0)
+		rc = apply_record(def, view, ev, fired, err);
+	else if (strcmp(ev->kind, "timer") == 0) {
+		char *to = NULL;
+		rc = clocks_breach(auth, def, view, ev, fired, &to, err);
+		if (rc == 0 && to)
+			enter_state(def, view, to, ev->at, fired);
+		free(to);
+	}
+	else if (strcmp(ev->kind, "action") == 0 && strcmp(ev->name, "extend_timescale") == 0)
+		rc = clocks_extend(auth, def, view, ev, err);
+	else if (strcmp(ev->kind, "action") == 0)
+		rc = apply_action(auth, def, view, ev, fired, spawns, &ops, err);
+	else
+		rc = error_set(err, ERR_INVALID, "invalid_event", "unknown event kind '%s'", ev->kind);
+	if (rc == 0)
+		rc = clocks_update(auth, def, view, ev, fired, &ops, err);
+	if (rc == 0) {
+		json_object_set_new(view, "seq", json_integer(ev->seq));
+		set_time(view, "updated_at", ev->at);
+		json_decref(*viewp);
+		*viewp = view;
+	} else {
+		json_decref(view);
+		if (spawns && *spawns) {
+			json_decref(*spawns);
+			*spawns = NULL;
+		}
+	}
+	json_decref(fired);
+	return rc;
+}
+
+/* --- questions about a definition ---------------------------------------------- */
+
+const char *interp_role_for(const struct definition *def, const char *action,
+			    const json_t *roles, int64_t user_id, const json_t *view,
+			    const json_t *input)
+{
+	const struct strlist *by = NULL;
+	struct strlist any = { 0 };
+	size_t i;
+	json_t *r;
+
+	if (strcmp(action, "add_record") == 0) {
+		const char *type = json_string_value(json_object_get(input, "type"));
+		const struct record_def *rd = type ? def_record(def, type) : NULL;
+		if (!rd || !rd->by.n)
+			by = &any;   /* anyone in the authority: first role */
+		else
+			by = &rd->by;
+	} else if (strcmp(action, "extend_timescale") == 0) {
+		const char *key = json_string_value(json_object_get(input, "timescale"));
+		const struct timescale_def *t = key ? clocks_def_for_key(def, key) : NULL;
+		if (!t || !t->extendable)
+			by = &any;
+		else
+			by = &t->extend_by;
+	} else if (strcmp(action, "open") == 0) {
+		by = &def->opened_by;
+	} else {
+		const struct action_def *a = def_action(def, action);
+		if (!a)
+			return NULL;
+		by = &a->by;
+	}
+	if (by == &any) {
+		r = json_array_get(roles, 0);
+		return json_string_value(r);
+	}
+	json_array_foreach(roles, i, r)
+		if (strlist_has(by, json_string_value(r)))
+			return json_string_value(r);
+	if (view && strlist_has(by, "assigned") && user_id &&
+	    json_integer_value(json_object_get(view, "assigned")) == user_id)
+		return "assigned";
+	return NULL;
+}
+
+const struct strlist *interp_action_facts(const struct definition *def, const char *action)
+{
+	static const struct strlist none = { 0 };
+	const struct action_def *a = def_action(def, action);
+	return a ? &a->facts : &none;
+}
+
+int interp_user_fields(const struct definition *def, const char *action, const json_t *input,
+		       json_t *ids_out)
+{
+	const struct action_def *a = def_action(def, action);
+	size_t i;
+	if (!a)
+		return 0;
+	for (i = 0; i < a->input.n; i++) {
+		json_t *v = json_object_get(input, a->input.fields[i].name);
+		if (a->input.fields[i].type == FIELD_USER && json_is_integer(v))
+			json_array_append(ids_out, v);
+	}
+	return 0;
+}
+
+static json_t *schema_json(const struct schema *s)
+{
+	json_t *out = json_array();
+	size_t i, j;
+	for (i = 0; i < s->n; i++) {
+		const struct field *f = &s->fields[i];
+		static const char *names[] = { "text", "boolean", "integer", "number", "date",
+					       "datetime", "enum", "user", "member", "list" };
+		json_t *o = json_pack("{s:s, s:s, s:b}", "name", f->name, "type", names[f->type],
+				      "required", f->required);
+		if (f->label)
+			json_object_set_new(o, "label", json_string(f->label));
+		if (f->role)
+			json_object_set_new(o, "role", json_string(f->role));
+		if (f->values.n) {
+			json_t *vals = json_array();
+			for (j = 0; j < f->values.n; j++)
+				json_array_append_new(vals, json_string(f->values.v[j]));
+			json_object_set_new(o, "values", vals);
+		}
+		if (f->has_min)
+			json_object_set_new(o, "min", json_real(f->min));
+		if (f->has_max)
+			json_object_set_new(o, "max", json_real(f->max));
+		json_array_append_new(out, o);
+	}
+	return out;
+}
+
+json_t *interp_schema_json(const struct definition *def, const char *action)
+{
+	const struct action_def *a = def_action(def, action);
+	return a ? schema_json(&a->input) : json_array();
+}
+
+json_t *interp_available(const struct definition *def, const json_t *view,
+			 const json_t *roles, int64_t user_id)
+{
+	json_t *out = json_array();
+	const char *state = state_of(view);
+	const struct state_def *s = def_state(def, state);
+	size_t i;
+
+	if (!s || s->terminal)
+		return out;
+	for (i = 0; i < def->nactions; i++) {
+		const struct action_def *a = &def->actions[i];
+		if (!in_from(def, a, state) || !interp_role_for(def, a->name, roles, user_id, view, NULL))
+			continue;
+		json_array_append_new(out, json_pack("{s:s, s:s, s:i, s:o}", "name", a->name,
+			"title", a->title ? a->title : a->name, "line", a->cites, "input", schema_json(&a->input)));
+	}
+	return out;
+}

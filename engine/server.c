@@ -1,0 +1,195 @@
+/*
+ * server.c: the serve command: opens the service, binds the HTTP listener,
+ * arms one timer for the earliest due timescale, and runs the loop.
+ *
+ * Timers are never held only in memory: the due instants live in the store
+ * and the loop keeps exactly one libevent timer for the earliest (lsyncd's
+ * getAlarm, Redis' usUntilEarliestTimer). On start, overdue timers fire once.
+ * SIGTERM/SIGINT finish the request in flight and close the store cleanly;
+ * SIGHUP reloads definitions (open cases stay pinned to their versions).
+ */
+#include "server.h"
+
+#include <event2/event.h>
+#include <event2/http.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "calendar.h"
+#include "cli.h"
+#include "def.h"
+#include "error.h"
+#include "http.h"
+#include "service.h"
+#include "store.h"
+#include "util.h"
+
+struct server {
+	struct service *svc;
+	struct event_base *base;
+	struct event *timer;
+	struct event *sigterm, *sigint, *sighup;
+	struct http *http;
+};
+
+struct service *server_service(struct server *srv)
+{
+	return srv->svc;
+}
+
+static void fire(evutil_socket_t fd, short what, void *arg)
+{
+	struct server *srv = arg;
+	struct error err = { 0 };
+	int fired = 0;
+	(void)fd;
+	(void)what;
+	if (service_is_virtual(srv->svc))
+		return;    /* virtual time moves only through POST /clock */
+	if (service_fire_due(srv->svc, service_now(srv->svc), &fired, &err))
+		fprintf(stderr, "casework: timers: %s\n", err.message);
+	else if (fired)
+		fprintf(stderr, "casework: %d timescale(s) breached\n", fired);
+	server_rearm(srv);
+}
+
+void server_rearm(struct server *srv)
+{
+	int64_t due, now = service_now(srv->svc);
+	struct timeval tv = { 0, 0 };
+	evtimer_del(srv->timer);
+	if (service_is_virtual(srv->svc) || service_next_due(srv->svc, &due) != 0)
+		return;
+	if (due + 1 > now) {
+		/* Long waits are capped so a changed wall clock is noticed within a minute. */
+		int64_t wait = due + 1 - now;
+		tv.tv_sec = wait > 60 ? 60 : (time_t)wait;
+	}
+	evtimer_add(srv->timer, &tv);
+}
+
+static void on_stop(evutil_socket_t sig, short what, void *arg)
+{
+	struct server *srv = arg;
+	(void)what;
+	fprintf(stderr, "casework: signal %d: finishing requests in flight and closing the store\n", (int)sig);
+	event_base_loopexit(srv->base, NULL);
+}
+
+static void on_hup(evutil_socket_t sig, short what, void *arg)
+{
+	struct server *srv = arg;
+	struct error err = { 0 };
+	json_t *diag = json_array();
+	size_t i;
+	json_t *d;
+	(void)sig;
+	(void)what;
+	if (service_reload(srv->svc, diag, &err))
+		fprintf(stderr, "casework: reload failed, keeping the loaded definitions: %s\n", err.message);
+	else
+		fprintf(stderr, "casework: definitions reloaded\n");
+	json_array_foreach(diag, i, d)
+		fprintf(stderr, "%s\n", json_string_value(d));
+	json_decref(diag);
+	server_rearm(srv);
+}
+
+static void print_demo(struct service *svc, const char *listen)
+{
+	const struct authority *a;
+	size_t i, j;
+	printf("casework is serving on http://%s\n\nDemo users (demo mode only; tokens are well known):\n", listen);
+	for (i = 0; (a = service_authority_at(svc, i)); i++) {
+		printf("  %s (%s)\n", a->name, a->id);
+		for (j = 0; j < a->ndemo; j++)
+			printf("    %-28s %-32s Authorization: Bearer %s\n", a->demo[j].name,
+			       a->demo[j].roles.n ? a->demo[j].roles.v[0] : "", a->demo[j].token);
+	}
+	printf("\nTry: curl -H 'Authorization: Bearer %s' http://%s/workflows\n\n",
+	       service_authority_at(svc, 0) && service_authority_at(svc, 0)->ndemo ? service_authority_at(svc, 0)->demo[0].token : "TOKEN",
+	       listen);
+	fflush(stdout);
+}
+
+int cmd_serve(int argc, char **argv)
+{
+	const char *db = cli_opt(argc, argv, "db"), *listen = cli_opt(argc, argv, "listen");
+	const char *clock = cli_opt(argc, argv, "clock"), *start = cli_opt(argc, argv, "start");
+	const char *root = cli_opt(argc, argv, "root");
+	struct service_options so = { 0 };
+	struct server srv = { 0 };
+	struct error err = { 0 };
+	json_t *diag = json_array();
+	char host[256];
+	int port, rc = 1;
+	size_t i;
+	json_t *d;
+
+	so.db = db ? db : "var/casework.db";
+	so.root = root ? root : (getenv("CASEWORK_ROOT") ? getenv("CASEWORK_ROOT") : ".");
+	so.demo = cli_flag(argc, argv, "demo");
+	so.virtual_clock = clock && strcmp(clock, "virtual") == 0;
+	so.synchronous_normal = cli_flag(argc, argv, "sync-normal");
+	if (clock && strcmp(clock, "virtual") && strcmp(clock, "real")) {
+		fprintf(stderr, "casework: --clock is real or virtual\n");
+		return 2;
+	}
+	if (start && calendar_parse_instant(start, &so.start)) {
+		fprintf(stderr, "casework: --start is an instant (YYYY-MM-DDTHH:MM:SSZ)\n");
+		return 2;
+	}
+	if (!listen)
+		listen = "127.0.0.1:8080";
+	if (sscanf(listen, "%255[^:]:%d", host, &port) != 2 || port < 0 || port > 65535) {
+		fprintf(stderr, "casework: --listen is HOST:PORT\n");
+		return 2;
+	}
+	if (service_open(&so, &srv.svc, diag, &err)) {
+		json_array_foreach(diag, i, d)
+			fprintf(stderr, "%s\n", json_string_value(d));
+		fprintf(stderr, "casework: %s\n", err.message);
+		json_decref(diag);
+		return 1;
+	}
+	json_decref(diag);
+	signal(SIGPIPE, SIG_IGN);
+	srv.base = event_base_new();
+	srv.timer = evtimer_new(srv.base, fire, &srv);
+	srv.http = http_new(srv.base, &srv, host, port, &err);
+	if (!srv.http) {
+		fprintf(stderr, "casework: %s\n", err.message);
+		goto done;
+	}
+	srv.sigterm = evsignal_new(srv.base, SIGTERM, on_stop, &srv);
+	srv.sigint = evsignal_new(srv.base, SIGINT, on_stop, &srv);
+	srv.sighup = evsignal_new(srv.base, SIGHUP, on_hup, &srv);
+	evsignal_add(srv.sigterm, NULL);
+	evsignal_add(srv.sigint, NULL);
+	evsignal_add(srv.sighup, NULL);
+	snprintf(host + strlen(host), sizeof host - strlen(host), ":%d", http_port(srv.http));
+	if (so.demo)
+		print_demo(srv.svc, host);
+	else
+		printf("casework is serving on http://%s\n", host);
+	fflush(stdout);
+	/* Overdue timers (after a crash or restart) fire once, now. */
+	fire(-1, 0, &srv);
+	event_base_dispatch(srv.base);
+	rc = 0;
+done:
+	http_free(srv.http);
+	if (srv.sigterm)
+		event_free(srv.sigterm);
+	if (srv.sigint)
+		event_free(srv.sigint);
+	if (srv.sighup)
+		event_free(srv.sighup);
+	event_free(srv.timer);
+	event_base_free(srv.base);
+	service_close(srv.svc);
+	return rc;
+}

@@ -1,0 +1,641 @@
+/*
+ * service.c: the registry of authorities and definitions, the clock, and the
+ * transactional operations on cases (see service.h).
+ *
+ * Owns the store handle, every loaded authority and definition version. Must
+ * never: write outside a transaction, hold a definition's Lua state across
+ * two cases' events, or read the clock inside the interpreter (it passes
+ * `at` in). Replay and verification are in replay.c.
+ */
+#include "service.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "calendar.h"
+#include "def.h"
+#include "error.h"
+#include "interp.h"
+#include "script.h"
+#include "service_impl.h"
+#include "store.h"
+#include "util.h"
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Load one file's text. */
+static char *slurp(const char *path, size_t *len, struct error *err)
+{
+	char *text = util_read_file(path, len);
+	if (!text)
+		error_set(err, ERR_INVALID, "unreadable", "%s: cannot read the file", path);
+	return text;
+}
+
+struct definition *service_load_definition_file(const struct authority *a, const char *path,
+						json_t *diag, struct error *err)
+{
+	size_t len;
+	char *text = slurp(path, &len, err);
+	struct definition *d;
+	if (!text)
+		return NULL;
+	d = script_load_definition(path, text, len, &a->roles, diag, err);
+	free(text);
+	if (d)
+		d->authority = xstrdup(a->id);
+	return d;
+}
+
+static int add_definition(struct service *svc, struct definition *d, struct error *err)
+{
+	size_t i;
+	if (store_definition_put(svc->store, d, (int64_t)time(NULL), err))
+		return -1;
+	for (i = 0; i < svc->ndefs; i++)
+		if (strcmp(svc->defs[i]->hash, d->hash) == 0) {
+			/* same text as a version already loaded: keep that one current */
+			svc->defs[i]->current = 1;
+			def_free(d);
+			return 0;
+		}
+	for (i = 0; i < svc->ndefs; i++)
+		if (strcmp(svc->defs[i]->authority, d->authority) == 0 && strcmp(svc->defs[i]->id, d->id) == 0)
+			svc->defs[i]->current = 0;
+	svc->defs = xrealloc(svc->defs, (svc->ndefs + 1) * sizeof *svc->defs);
+	d->current = 1;
+	svc->defs[svc->ndefs++] = d;
+	return 0;
+}
+
+static int load_authority(struct service *svc, const char *path, json_t *diag, struct error *err)
+{
+	size_t len, i;
+	char *text = slurp(path, &len, err);
+	struct authority *a;
+	int rc = 0;
+
+	if (!text)
+		return -1;
+	a = script_load_authority(path, text, len, diag, err);
+	free(text);
+	if (!a)
+		return -1;
+	if (store_authority_put(svc->store, a->id, a->name, a->config, err)) {
+		authority_free(a);
+		return -1;
+	}
+	for (i = 0; i < svc->nauth; i++)
+		if (strcmp(svc->auth[i]->id, a->id) == 0)
+			break;
+	if (i < svc->nauth) {
+		/* a reload: the new authority replaces the old one in place */
+		authority_free(svc->auth[i]);
+		svc->auth[i] = a;
+	} else {
+		svc->auth = xrealloc(svc->auth, (svc->nauth + 1) * sizeof *svc->auth);
+		svc->auth[svc->nauth++] = a;
+	}
+	for (i = 0; i < a->workflows.n; i++) {
+		char *wpath = xasprintf("%s/workflows/%s/%s.lua", svc->root, a->id, a->workflows.v[i]);
+		struct definition *d = service_load_definition_file(a, wpath, diag, err);
+		free(wpath);
+		if (!d || add_definition(svc, d, err)) {
+			rc = -1;
+			break;
+		}
+	}
+	if (rc == 0 && svc->demo) {
+		for (i = 0; i < a->ndemo; i++) {
+			json_t *roles = json_array();
+			int64_t id;
+			size_t j;
+			for (j = 0; j < a->demo[i].roles.n; j++)
+				json_array_append_new(roles, json_string(a->demo[i].roles.v[j]));
+			rc = store_user_add(svc->store, a->id, a->demo[i].name, roles, a->demo[i].team,
+					    a->demo[i].token, 1, NULL, &id, err);
+			json_decref(roles);
+			if (rc)
+				break;
+		}
+	}
+	return rc;
+}
+
+static int load_all(struct service *svc, json_t *diag, struct error *err)
+{
+	char *dir = xasprintf("%s/authorities", svc->root);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, i;
+	int rc = 0;
+
+	if (!d) {
+		error_set(err, ERR_INVALID, "no_authorities", "%s: cannot open the directory", dir);
+		free(dir);
+		return -1;
+	}
+	while ((e = readdir(d))) {
+		size_t l = strlen(e->d_name);
+		if (l > 4 && strcmp(e->d_name + l - 4, ".lua") == 0) {
+			names = xrealloc(names, (n + 1) * sizeof *names);
+			names[n++] = xasprintf("%s/%s", dir, e->d_name);
+		}
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, name_cmp);
+	if (store_begin(svc->store, err) == 0) {
+		for (i = 0; i < n && rc == 0; i++)
+			rc = load_authority(svc, names[i], diag, err);
+		if (rc == 0)
+			rc = store_commit(svc->store, err);
+		else
+			store_rollback(svc->store);
+	} else {
+		rc = -1;
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(dir);
+	return rc;
+}
+
+int service_open(const struct service_options *opt, struct service **out, json_t *diag,
+		 struct error *err)
+{
+	struct service *svc = xcalloc(1, sizeof *svc);
+	struct store_options so = { .synchronous_normal = opt->synchronous_normal };
+
+	*out = NULL;
+	svc->root = xstrdup(opt->root ? opt->root : ".");
+	svc->demo = opt->demo;
+	svc->virtual_clock = opt->virtual_clock;
+	svc->now = opt->start ? opt->start : (int64_t)time(NULL);
+	if (store_open(opt->db, &so, &svc->store, err) || load_all(svc, diag, err)) {
+		service_close(svc);
+		return -1;
+	}
+	*out = svc;
+	return 0;
+}
+
+void service_close(struct service *svc)
+{
+	size_t i;
+	if (!svc)
+		return;
+	for (i = 0; i < svc->ndefs; i++)
+		def_free(svc->defs[i]);
+	for (i = 0; i < svc->nauth; i++)
+		authority_free(svc->auth[i]);
+	free(svc->defs);
+	free(svc->auth);
+	free(svc->root);
+	store_close(svc->store);
+	free(svc);
+}
+
+struct store *service_store(struct service *svc)
+{
+	return svc->store;
+}
+
+int service_reload(struct service *svc, json_t *diag, struct error *err)
+{
+	return load_all(svc, diag, err);
+}
+
+int64_t service_now(const struct service *svc)
+{
+	return svc->virtual_clock ? svc->now : (int64_t)time(NULL);
+}
+
+int service_is_virtual(const struct service *svc)
+{
+	return svc->virtual_clock;
+}
+
+void service_clock_set(struct service *svc, int64_t now)
+{
+	svc->now = now;
+}
+
+int service_advance(struct service *svc, int64_t now, int *fired, struct error *err)
+{
+	if (!svc->virtual_clock)
+		return error_set(err, ERR_NOT_FOUND, "not_found", "the clock is real: it cannot be moved");
+	if (now < svc->now)
+		return error_field(err, ERR_INVALID, "invalid_input", "now", "the virtual clock never moves backwards");
+	if (service_fire_due(svc, now, fired, err))
+		return -1;
+	svc->now = now;
+	return 0;
+}
+
+const struct authority *service_authority(struct service *svc, const char *id)
+{
+	size_t i;
+	for (i = 0; id && i < svc->nauth; i++)
+		if (strcmp(svc->auth[i]->id, id) == 0)
+			return svc->auth[i];
+	return NULL;
+}
+
+const struct authority *service_authority_at(struct service *svc, size_t i)
+{
+	return i < svc->nauth ? svc->auth[i] : NULL;
+}
+
+struct definition *service_definition(struct service *svc, const char *authority,
+				      const char *workflow)
+{
+	size_t i;
+	for (i = 0; i < svc->ndefs; i++) {
+		struct definition *d = svc->defs[i];
+		if (d->current && strcmp(d->authority, authority) == 0 && strcmp(d->id, workflow) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+struct definition *service_definition_by_hash(struct service *svc, const char *hash,
+					      struct error *err)
+{
+	size_t i, len;
+	char *auth = NULL, *path = NULL, *source = NULL;
+	const struct authority *a;
+	struct definition *d = NULL;
+
+	for (i = 0; i < svc->ndefs; i++)
+		if (strcmp(svc->defs[i]->hash, hash) == 0)
+			return svc->defs[i];
+	if (store_definition_get(svc->store, hash, &auth, &path, &source, err))
+		return NULL;
+	a = service_authority(svc, auth);
+	if (!a) {
+		error_set(err, ERR_INTERNAL, "no_authority", "definition %s belongs to unknown authority %s", hash, auth);
+		goto done;
+	}
+	len = strlen(source);
+	d = script_load_definition(path, source, len, &a->roles, NULL, err);
+	if (!d)
+		goto done;
+	d->authority = xstrdup(auth);
+	svc->defs = xrealloc(svc->defs, (svc->ndefs + 1) * sizeof *svc->defs);
+	svc->defs[svc->ndefs++] = d;
+done:
+	free(auth);
+	free(path);
+	free(source);
+	return d;
+}
+
+/* --- facts ------------------------------------------------------------------ */
+
+static void add_user_fact(struct service *svc, json_t *users, const char *authority, int64_t id)
+{
+	struct user u = { 0 };
+	char key[32];
+	snprintf(key, sizeof key, "%lld", (long long)id);
+	if (json_object_get(users, key) || store_user_get(svc->store, authority, id, &u, NULL))
+		return;
+	json_object_set_new(users, key, json_pack("{s:s, s:O, s:s?}", "name", u.name, "roles", u.roles,
+						  "team", u.team));
+	user_clear(&u);
+}
+
+/*
+ * The facts an event records: today, the authority's limits, the users its
+ * input names, and each fact the action declares. Read inside the
+ * transaction, so they are the facts the decision was made on.
+ */
+static json_t *read_facts(struct service *svc, const struct authority *a, struct definition *d,
+			  const char *action, const json_t *input, const json_t *view,
+			  int64_t now, struct error *err)
+{
+	json_t *facts = json_object(), *users = json_object(), *ids = json_array(), *id;
+	const struct strlist *names = interp_action_facts(d, action);
+	const struct action_def *ad = def_action(d, action);
+	char today[11];
+	size_t i;
+	int64_t assignee = json_integer_value(json_object_get(view, "assigned"));
+	const char *team = json_string_value(json_object_get(view, "team"));
+
+	calendar_format_date(calendar_local_date(now), today);
+	json_object_set_new(facts, "today", json_string(today));
+	json_object_set(facts, "limits", a->limits);
+	interp_user_fields(d, action, input, ids);
+	json_array_foreach(ids, i, id)
+		add_user_fact(svc, users, a->id, json_integer_value(id));
+	if (ad && ad->assign && json_is_integer(json_object_get(input, ad->assign))) {
+		char key[32];
+		assignee = json_integer_value(json_object_get(input, ad->assign));
+		snprintf(key, sizeof key, "%lld", (long long)assignee);
+		team = json_string_value(json_object_get(json_object_get(users, key), "team"));
+	}
+	json_object_set_new(facts, "users", users);
+	json_decref(ids);
+	for (i = 0; i < names->n; i++) {
+		int64_t v = 0;
+		if (store_fact(svc->store, names->v[i], a->id, d->id, assignee, team,
+			       json_integer_value(json_object_get(view, "id")), &v, err)) {
+			json_decref(facts);
+			return NULL;
+		}
+		json_object_set_new(facts, names->v[i], json_integer(v));
+	}
+	return facts;
+}
+
+/* --- applying events -------------------------------------------------------- */
+
+/*
+ * Fold one event into the case and persist it; inside the caller's
+ * transaction. On success *view is the new view and spawns (if the action
+ * opens linked cases) are opened too.
+ */
+static int commit_event(struct service *svc, const struct authority *a, struct definition *d,
+			json_t **view, struct interp_event *iev, json_t **spawns, struct error *err)
+{
+	struct event ev = { 0 };
+	iev->seq = json_integer_value(json_object_get(*view, "seq")) + 1;
+	if (interp_apply(a, d, view, iev, spawns, err))
+		return -1;
+	ev.case_id = iev->case_id;
+	ev.seq = iev->seq;
+	ev.at = iev->at;
+	ev.user_id = iev->user_id;
+	ev.role = iev->role;
+	ev.kind = iev->kind;
+	ev.name = iev->name;
+	ev.input = (json_t *)iev->input;
+	ev.facts = (json_t *)iev->facts;
+	if (store_event_append(svc->store, &ev, err) ||
+	    store_case_save(svc->store, iev->case_id, *view, ev.seq, ev.hash, ev.at, err))
+		return -1;
+	return 0;
+}
+
+static int open_in_tx(struct service *svc, const struct user *u, const char *role,
+		      const struct authority *a, struct definition *d, int64_t id,
+		      const json_t *body, int64_t now, json_t **view_out, struct error *err)
+{
+	json_t *input = json_pack("{s:s, s:s}", "workflow", d->id, "definition", d->hash);
+	json_t *facts = json_object();
+	json_t *view = NULL;
+	char today[11];
+	struct interp_event iev = { 0 };
+	static const char *keys[] = { "members", "data", "state", "team", "parent" };
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof keys / sizeof *keys; i++)
+		if (json_object_get(body, keys[i]))
+			json_object_set(input, keys[i], json_object_get(body, keys[i]));
+	calendar_format_date(calendar_local_date(now), today);
+	json_object_set_new(facts, "today", json_string(today));
+	iev.case_id = id;
+	iev.at = now;
+	iev.user_id = u->id;
+	iev.role = role;
+	iev.kind = "open";
+	iev.name = d->id;
+	iev.input = input;
+	iev.facts = facts;
+	rc = commit_event(svc, a, d, &view, &iev, NULL, err);
+	json_decref(input);
+	json_decref(facts);
+	if (rc) {
+		json_decref(view);
+		return -1;
+	}
+	*view_out = view;
+	return 0;
+}
+
+int service_open_case(struct service *svc, const struct user *u, const json_t *body,
+		      json_t **view_out, struct error *err)
+{
+	const char *wf = json_string_value(json_object_get(body, "workflow"));
+	const struct authority *a = service_authority(svc, u->authority);
+	struct definition *d;
+	const char *role;
+	int64_t id, now = service_now(svc);
+	const char *key;
+	json_t *v;
+
+	*view_out = NULL;
+	if (!json_is_object(body))
+		return error_field(err, ERR_INVALID, "invalid_input", "body", "the body must be a JSON object");
+	json_object_foreach((json_t *)body, key, v)
+		if (strcmp(key, "workflow") && strcmp(key, "members") && strcmp(key, "data") &&
+		    strcmp(key, "state") && strcmp(key, "team"))
+			return error_field(err, ERR_INVALID, "invalid_input", key, "unknown field '%s'", key);
+	if (!wf)
+		return error_field(err, ERR_INVALID, "invalid_input", "workflow", "field 'workflow' is required (text)");
+	d = a ? service_definition(svc, a->id, wf) : NULL;
+	if (!d)
+		return error_field(err, ERR_INVALID, "invalid_input", "workflow", "%s has no workflow '%s'",
+				   u->authority, wf);
+	role = interp_role_for(d, "open", u->roles, u->id, NULL, NULL);
+	if (store_begin(svc->store, err))
+		return -1;
+	if (store_case_new(svc->store, a->id, d->id, d->hash, now, err, &id) ||
+	    open_in_tx(svc, u, role, a, d, id, body, now, view_out, err) ||
+	    store_commit(svc->store, err)) {
+		store_rollback(svc->store);
+		json_decref(*view_out);
+		*view_out = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* Reserve the linked cases an action will open, recording their ids as a fact. */
+static int reserve_spawns(struct service *svc, const struct authority *a, struct definition *d,
+			  const char *action, json_t *facts, int64_t now, struct error *err)
+{
+	const struct action_def *ad = def_action(d, action);
+	struct definition *child;
+	int64_t id;
+	if (!ad || !ad->spawn_workflow)
+		return 0;
+	child = service_definition(svc, a->id, ad->spawn_workflow);
+	if (!child)
+		return error_set(err, ERR_INTERNAL, "no_workflow", "%s spawns unknown workflow %s", action,
+				 ad->spawn_workflow);
+	if (store_case_new(svc->store, a->id, child->id, child->hash, now, err, &id))
+		return -1;
+	json_object_set_new(facts, "spawned", json_pack("[I]", (json_int_t)id));
+	return 0;
+}
+
+int service_act(struct service *svc, const struct user *u, int64_t case_id,
+		const char *action, const json_t *input, json_t **view_out, struct error *err)
+{
+	json_t *view = NULL, *facts = NULL, *spawns = NULL, *sp;
+	const struct authority *a = service_authority(svc, u->authority);
+	struct definition *d;
+	struct interp_event iev = { 0 };
+	int64_t now = service_now(svc);
+	const char *kind = "action", *name = action;
+	json_t *in;
+	size_t i;
+	int rc = -1;
+
+	*view_out = NULL;
+	if (input && !json_is_object(input) && !json_is_null(input))
+		return error_field(err, ERR_INVALID, "invalid_input", "input", "input must be a JSON object");
+	in = json_is_object(input) ? json_incref((json_t *)input) : json_object();
+	if (store_begin(svc->store, err))
+		return -1;
+	view = store_case_view(svc->store, u->authority, case_id, err);
+	if (!view || !a)
+		goto done;
+	d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err);
+	if (!d)
+		goto done;
+	if (strcmp(action, "add_record") == 0)
+		kind = "record";
+	facts = read_facts(svc, a, d, action, in, view, now, err);
+	if (!facts || reserve_spawns(svc, a, d, action, facts, now, err))
+		goto done;
+	iev.case_id = case_id;
+	iev.at = now;
+	iev.user_id = u->id;
+	iev.role = interp_role_for(d, action, u->roles, u->id, view, in);
+	iev.kind = kind;
+	iev.name = name;
+	iev.input = in;
+	iev.facts = facts;
+	if (commit_event(svc, a, d, &view, &iev, &spawns, err))
+		goto done;
+	json_array_foreach(spawns, i, sp) {
+		struct definition *child = service_definition(svc, a->id, json_string_value(json_object_get(sp, "workflow")));
+		json_t *body = json_pack("{s:O, s:O, s:O, s:I}", "members", json_object_get(sp, "members"),
+					 "data", json_object_get(sp, "data"), "team", json_object_get(view, "team"),
+					 "parent", (json_int_t)case_id);
+		json_t *cview = NULL;
+		int64_t cid = json_integer_value(json_array_get(json_object_get(facts, "spawned"), i));
+		int crc = open_in_tx(svc, u, "linked", a, child, cid, body, now, &cview, err);
+		json_decref(body);
+		json_decref(cview);
+		if (crc)
+			goto done;
+	}
+	rc = store_commit(svc->store, err);
+done:
+	if (rc) {
+		store_rollback(svc->store);
+		json_decref(view);
+	} else {
+		*view_out = view;
+	}
+	json_decref(facts);
+	json_decref(spawns);
+	json_decref(in);
+	return rc;
+}
+
+json_t *service_case_view(struct service *svc, const struct user *u, int64_t case_id,
+			  int log_read, struct error *err)
+{
+	json_t *view = store_case_view(svc->store, u->authority, case_id, err);
+	struct definition *d;
+	if (!view)
+		return NULL;
+	d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err);
+	if (!d) {
+		json_decref(view);
+		return NULL;
+	}
+	json_object_set_new(view, "actions", interp_available(d, view, u->roles, u->id));
+	if (log_read)
+		store_read_log(svc->store, case_id, u->id, service_now(svc), NULL);
+	return view;
+}
+
+/* --- timers ------------------------------------------------------------------ */
+
+static int fire_one(struct service *svc, int64_t case_id, const char *key, int64_t due,
+		    struct error *err)
+{
+	json_t *view, *input, *facts;
+	struct definition *d;
+	const struct authority *a;
+	struct interp_event iev = { 0 };
+	char today[11];
+	int rc = -1;
+
+	if (store_begin(svc->store, err))
+		return -1;
+	view = store_case_view(svc->store, NULL, case_id, err);
+	if (!view)
+		goto done;
+	a = service_authority(svc, json_string_value(json_object_get(view, "authority")));
+	d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err);
+	if (!a || !d)
+		goto done;
+	/* A breach happens the second after the due instant, however late the timer runs. */
+	input = json_pack("{s:s}", "key", key);
+	calendar_format_date(calendar_local_date(due + 1), today);
+	facts = json_pack("{s:s}", "today", today);
+	iev.case_id = case_id;
+	iev.at = due + 1;
+	iev.kind = "timer";
+	iev.name = "breach";
+	iev.input = input;
+	iev.facts = facts;
+	rc = commit_event(svc, a, d, &view, &iev, NULL, err);
+	json_decref(input);
+	json_decref(facts);
+	if (rc == 0)
+		rc = store_commit(svc->store, err);
+done:
+	if (rc)
+		store_rollback(svc->store);
+	json_decref(view);
+	return rc;
+}
+
+int service_fire_due(struct service *svc, int64_t now, int *fired, struct error *err)
+{
+	int n = 0;
+	for (;;) {
+		json_t *due = store_due(svc->store, now, 256, err), *row;
+		size_t i, count;
+		if (!due)
+			return -1;
+		count = json_array_size(due);
+		json_array_foreach(due, i, row) {
+			int64_t case_id = json_integer_value(json_array_get(row, 0));
+			int64_t at = json_integer_value(json_array_get(row, 2));
+			/* Virtual time passes each due instant in order. */
+			if (svc->virtual_clock && at + 1 > svc->now)
+				svc->now = at + 1 < now ? at + 1 : now;
+			if (fire_one(svc, case_id, json_string_value(json_array_get(row, 1)), at, err)) {
+				json_decref(due);
+				return -1;
+			}
+			n++;
+		}
+		json_decref(due);
+		if (count == 0)
+			break;
+	}
+	if (fired)
+		*fired = n;
+	return 0;
+}
+
+int service_next_due(struct service *svc, int64_t *due)
+{
+	return store_next_due(svc->store, due, NULL);
+}

@@ -1,0 +1,871 @@
+/*
+ * store.c: SQLite implementation of store.h. The only file with SQL in it.
+ *
+ * Owns the database handle and its prepared statements (prepared once,
+ * reset after use). Never calls Lua and never decides anything about a case:
+ * it stores what the interpreter computed. Durability: WAL with
+ * synchronous=FULL unless the caller asks for NORMAL (benchmarks).
+ * Errors from SQLite map to ERR_UNAVAILABLE when the disk is full or the
+ * file read-only (the HTTP layer answers 503), ERR_INTERNAL otherwise.
+ */
+#include "store.h"
+
+#include <sqlite3.h>
+#include <sodium.h>
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "def.h"
+#include "error.h"
+#include "util.h"
+
+/* Forward migrations; user_version is the number applied. Never edit one. */
+static const char *migrations[] = {
+	/* 1: the initial schema */
+	"CREATE TABLE authorities("
+	"  id TEXT PRIMARY KEY, name TEXT NOT NULL, config TEXT NOT NULL);"
+	"CREATE TABLE users("
+	"  id INTEGER PRIMARY KEY, authority TEXT NOT NULL REFERENCES authorities(id),"
+	"  name TEXT NOT NULL, roles TEXT NOT NULL, team TEXT,"
+	"  token_hash BLOB NOT NULL UNIQUE, demo INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE definitions("
+	"  hash TEXT PRIMARY KEY, authority TEXT NOT NULL REFERENCES authorities(id),"
+	"  workflow TEXT NOT NULL, path TEXT NOT NULL, source TEXT NOT NULL,"
+	"  loaded_at INTEGER NOT NULL);"
+	"CREATE TABLE workflows("
+	"  authority TEXT NOT NULL REFERENCES authorities(id), workflow TEXT NOT NULL,"
+	"  hash TEXT NOT NULL REFERENCES definitions(hash), PRIMARY KEY(authority, workflow));"
+	"CREATE TABLE cases("
+	"  id INTEGER PRIMARY KEY, authority TEXT NOT NULL REFERENCES authorities(id),"
+	"  workflow TEXT NOT NULL, definition TEXT NOT NULL REFERENCES definitions(hash),"
+	"  state TEXT NOT NULL DEFAULT '', open INTEGER NOT NULL DEFAULT 1,"
+	"  assigned INTEGER, team TEXT, children INTEGER NOT NULL DEFAULT 0,"
+	"  parent INTEGER REFERENCES cases(id), opened_at INTEGER NOT NULL,"
+	"  updated_at INTEGER NOT NULL, last_seq INTEGER NOT NULL DEFAULT 0,"
+	"  last_hash TEXT NOT NULL DEFAULT '', view TEXT NOT NULL DEFAULT '{}');"
+	"CREATE INDEX cases_by_state ON cases(authority, state);"
+	"CREATE INDEX cases_by_assigned ON cases(authority, assigned) WHERE open;"
+	"CREATE TABLE members("
+	"  case_id INTEGER NOT NULL REFERENCES cases(id), member TEXT NOT NULL,"
+	"  name TEXT, role TEXT NOT NULL, dob TEXT, PRIMARY KEY(case_id, member)) WITHOUT ROWID;"
+	"CREATE TABLE records("
+	"  case_id INTEGER NOT NULL REFERENCES cases(id), seq INTEGER NOT NULL,"
+	"  type TEXT NOT NULL, fields TEXT NOT NULL, at INTEGER NOT NULL, user_id INTEGER,"
+	"  PRIMARY KEY(case_id, seq)) WITHOUT ROWID;"
+	"CREATE TABLE timescales("
+	"  case_id INTEGER NOT NULL REFERENCES cases(id), key TEXT NOT NULL,"
+	"  authority TEXT NOT NULL, name TEXT NOT NULL, status TEXT NOT NULL,"
+	"  due INTEGER NOT NULL, PRIMARY KEY(case_id, key)) WITHOUT ROWID;"
+	"CREATE INDEX timescales_pending ON timescales(due) WHERE status = 'pending';"
+	"CREATE INDEX timescales_by_authority ON timescales(authority, status, due);"
+	"CREATE TABLE events("
+	"  id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  seq INTEGER NOT NULL, at INTEGER NOT NULL, user_id INTEGER, role TEXT,"
+	"  kind TEXT NOT NULL, name TEXT NOT NULL, input TEXT NOT NULL, facts TEXT NOT NULL,"
+	"  prev_hash TEXT NOT NULL, hash TEXT NOT NULL, UNIQUE(case_id, seq));"
+	"CREATE TRIGGER events_append_only_u BEFORE UPDATE ON events"
+	"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;"
+	"CREATE TRIGGER events_append_only_d BEFORE DELETE ON events"
+	"  BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;"
+	"CREATE TABLE reads("
+	"  id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id),"
+	"  user_id INTEGER NOT NULL, at INTEGER NOT NULL);"
+	"CREATE INDEX reads_by_case ON reads(case_id);",
+};
+
+enum stmt_id {
+	S_BEGIN, S_COMMIT, S_ROLLBACK,
+	S_AUTH_PUT,
+	S_USER_FIND_TOKEN, S_USER_INSERT, S_USER_UPDATE, S_USER_GET, S_USERS,
+	S_DEF_PUT, S_WF_PUT, S_DEF_GET,
+	S_CASE_NEW, S_CASE_SAVE, S_CASE_VIEW, S_CASE_LAST,
+	S_MEMBER_PUT, S_RECORD_PUT,
+	S_EVENT_PUT, S_EVENTS,
+	S_TS_PUT, S_TS_DUE, S_TS_NEXT,
+	S_READ_PUT, S_READS,
+	S_COUNT_PENDING, S_COUNT_BREACHED, S_COUNT_CASES,
+	S_MAX
+};
+
+static const char *stmt_sql[S_MAX] = {
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
+	[S_ROLLBACK] = "ROLLBACK",
+	[S_AUTH_PUT] = "INSERT INTO authorities(id, name, config) VALUES(?1, ?2, ?3)"
+		       " ON CONFLICT(id) DO UPDATE SET name = ?2, config = ?3",
+	[S_USER_FIND_TOKEN] = "SELECT id, authority, name, roles, team FROM users WHERE token_hash = ?1",
+	[S_USER_INSERT] = "INSERT INTO users(authority, name, roles, team, token_hash, demo) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+	[S_USER_UPDATE] = "UPDATE users SET authority = ?1, name = ?2, roles = ?3, team = ?4 WHERE token_hash = ?5",
+	[S_USER_GET] = "SELECT id, authority, name, roles, team FROM users WHERE id = ?1 AND authority = ?2",
+	[S_USERS] = "SELECT id, name, roles, team FROM users WHERE authority = ?1 ORDER BY id",
+	[S_DEF_PUT] = "INSERT OR IGNORE INTO definitions(hash, authority, workflow, path, source, loaded_at)"
+		      " VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+	[S_WF_PUT] = "INSERT INTO workflows(authority, workflow, hash) VALUES(?1, ?2, ?3)"
+		     " ON CONFLICT(authority, workflow) DO UPDATE SET hash = ?3",
+	[S_DEF_GET] = "SELECT path, source, authority FROM definitions WHERE hash = ?1",
+	[S_CASE_NEW] = "INSERT INTO cases(authority, workflow, definition, opened_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?4)",
+	[S_CASE_SAVE] = "UPDATE cases SET state = ?2, open = ?3, assigned = ?4, team = ?5, children = ?6,"
+			" parent = ?7, updated_at = ?8, last_seq = ?9, last_hash = ?10, view = ?11 WHERE id = ?1",
+	[S_CASE_VIEW] = "SELECT authority, view FROM cases WHERE id = ?1",
+	[S_CASE_LAST] = "SELECT last_seq, last_hash FROM cases WHERE id = ?1",
+	[S_MEMBER_PUT] = "INSERT OR REPLACE INTO members(case_id, member, name, role, dob) VALUES(?1, ?2, ?3, ?4, ?5)",
+	[S_RECORD_PUT] = "INSERT OR IGNORE INTO records(case_id, seq, type, fields, at, user_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+	[S_EVENT_PUT] = "INSERT INTO events(case_id, seq, at, user_id, role, kind, name, input, facts, prev_hash, hash)"
+			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[S_EVENTS] = "SELECT seq, at, user_id, role, kind, name, input, facts, prev_hash, hash FROM events"
+		     " WHERE case_id = ?1 ORDER BY id",
+	[S_TS_PUT] = "INSERT INTO timescales(case_id, key, authority, name, status, due) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
+		     " ON CONFLICT(case_id, key) DO UPDATE SET status = ?5, due = ?6"
+		     " WHERE status IS NOT ?5 OR due IS NOT ?6",
+	[S_TS_DUE] = "SELECT case_id, key, due FROM timescales WHERE status = 'pending' AND due <= ?1"
+		     " ORDER BY due, case_id, key LIMIT ?2",
+	[S_TS_NEXT] = "SELECT min(due) FROM timescales WHERE status = 'pending'",
+	[S_READ_PUT] = "INSERT INTO reads(case_id, user_id, at) VALUES(?1, ?2, ?3)",
+	[S_READS] = "SELECT r.user_id, u.name, r.at FROM reads r LEFT JOIN users u ON u.id = r.user_id"
+		    " WHERE r.case_id = ?1 ORDER BY r.id",
+	[S_COUNT_PENDING] = "SELECT count(*) FROM timescales WHERE status = 'pending'",
+	[S_COUNT_BREACHED] = "SELECT count(*) FROM timescales WHERE status = 'breached'",
+	[S_COUNT_CASES] = "SELECT count(*) FROM cases",
+};
+
+struct store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[S_MAX];
+};
+
+static int db_error(struct store *st, struct error *err, const char *what)
+{
+	int code = sqlite3_extended_errcode(st->db) & 0xff;
+	if (code == SQLITE_FULL || code == SQLITE_READONLY || code == SQLITE_IOERR ||
+	    code == SQLITE_CANTOPEN || code == SQLITE_BUSY)
+		return error_set(err, ERR_UNAVAILABLE, "store_unavailable",
+				 "the case store cannot be written (%s: %s); nothing was saved",
+				 what, sqlite3_errmsg(st->db));
+	return error_set(err, ERR_INTERNAL, "store_error", "%s: %s", what, sqlite3_errmsg(st->db));
+}
+
+/* The prepared statement id, reset and with bindings cleared. */
+static sqlite3_stmt *stmt(struct store *st, enum stmt_id id)
+{
+	sqlite3_stmt *s = st->stmt[id];
+	if (!s) {
+		int rc = sqlite3_prepare_v3(st->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &st->stmt[id], NULL);
+		assert(rc == SQLITE_OK && "bad SQL in store.c");
+		(void)rc;
+		s = st->stmt[id];
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
+	return s;
+}
+
+static void bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, i);
+}
+
+/* Bind JSON as compact text with sorted keys (canonical). */
+static void bind_json(sqlite3_stmt *s, int i, const json_t *v)
+{
+	char *text = json_dumps(v ? v : json_null(), JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+	sqlite3_bind_text(s, i, text, -1, free);
+}
+
+static char *col_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static json_t *col_json(sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+	json_t *v = t ? json_loads(t, JSON_DECODE_ANY, NULL) : NULL;
+	return v ? v : json_null();
+}
+
+/* Run a statement expected to finish with SQLITE_DONE. */
+static int exec(struct store *st, sqlite3_stmt *s, struct error *err, const char *what)
+{
+	int rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return db_error(st, err, what);
+	return 0;
+}
+
+int store_open(const char *path, const struct store_options *opt, struct store **out,
+	       struct error *err)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	int flags = opt && opt->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int version = 0;
+	size_t i;
+	sqlite3_stmt *s;
+	char *msg = NULL;
+	char pragmas[256];
+
+	*out = NULL;
+	if (sodium_init() < 0)
+		return error_set(err, ERR_INTERNAL, "crypto", "libsodium failed to initialise");
+	if (sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		error_set(err, ERR_UNAVAILABLE, "store_unavailable", "cannot open %s: %s", path,
+			  st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		store_close(st);
+		return -1;
+	}
+	sqlite3_busy_timeout(st->db, 5000);
+	snprintf(pragmas, sizeof pragmas,
+		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA foreign_keys = ON;",
+		 opt && opt->synchronous_normal ? "NORMAL" : "FULL");
+	if (!(opt && opt->readonly) && sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK)
+		goto fail;
+	if (sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW)
+			version = sqlite3_column_int(s, 0);
+		sqlite3_finalize(s);
+	}
+	for (i = (size_t)version; i < sizeof migrations / sizeof *migrations; i++) {
+		char setv[64];
+		snprintf(setv, sizeof setv, "PRAGMA user_version = %zu;", i + 1);
+		if (sqlite3_exec(st->db, "BEGIN", NULL, NULL, &msg) != SQLITE_OK ||
+		    sqlite3_exec(st->db, migrations[i], NULL, NULL, &msg) != SQLITE_OK ||
+		    sqlite3_exec(st->db, setv, NULL, NULL, &msg) != SQLITE_OK ||
+		    sqlite3_exec(st->db, "COMMIT", NULL, NULL, &msg) != SQLITE_OK) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			goto fail;
+		}
+	}
+	*out = st;
+	return 0;
+fail:
+	error_set(err, ERR_UNAVAILABLE, "store_unavailable", "cannot prepare %s: %s", path,
+		  msg ? msg : sqlite3_errmsg(st->db));
+	sqlite3_free(msg);
+	store_close(st);
+	return -1;
+}
+
+void store_close(struct store *st)
+{
+	size_t i;
+	if (!st)
+		return;
+	for (i = 0; i < S_MAX; i++)
+		sqlite3_finalize(st->stmt[i]);
+	sqlite3_close(st->db);
+	free(st);
+}
+
+int store_begin(struct store *st, struct error *err)
+{
+	return exec(st, stmt(st, S_BEGIN), err, "begin");
+}
+
+int store_commit(struct store *st, struct error *err)
+{
+	if (exec(st, stmt(st, S_COMMIT), err, "commit")) {
+		store_rollback(st);
+		return -1;
+	}
+	return 0;
+}
+
+void store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		exec(st, stmt(st, S_ROLLBACK), NULL, "rollback");
+}
+
+int store_authority_put(struct store *st, const char *id, const char *name,
+			const json_t *config, struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_AUTH_PUT);
+	bind_text(s, 1, id);
+	bind_text(s, 2, name);
+	bind_json(s, 3, config);
+	return exec(st, s, err, "authority");
+}
+
+/* --- users ------------------------------------------------------------------ */
+
+void user_clear(struct user *u)
+{
+	if (!u)
+		return;
+	free(u->authority);
+	free(u->name);
+	free(u->team);
+	json_decref(u->roles);
+	memset(u, 0, sizeof *u);
+}
+
+int user_has_role(const struct user *u, const char *role)
+{
+	size_t i;
+	json_t *r;
+	json_array_foreach(u->roles, i, r)
+		if (json_is_string(r) && strcmp(json_string_value(r), role) == 0)
+			return 1;
+	return 0;
+}
+
+static void token_hash(const char *token, unsigned char out[crypto_hash_sha256_BYTES])
+{
+	crypto_hash_sha256(out, (const unsigned char *)token, strlen(token));
+}
+
+static void read_user(sqlite3_stmt *s, struct user *u)
+{
+	u->id = sqlite3_column_int64(s, 0);
+	u->authority = col_text(s, 1);
+	u->name = col_text(s, 2);
+	u->roles = col_json(s, 3);
+	u->team = col_text(s, 4);
+}
+
+int store_user_add(struct store *st, const char *authority, const char *name,
+		   const json_t *roles, const char *team, const char *token, int demo,
+		   char token_out[65], int64_t *id, struct error *err)
+{
+	unsigned char raw[32], hash[crypto_hash_sha256_BYTES];
+	char generated[65];
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!token) {
+		randombytes_buf(raw, sizeof raw);
+		util_hex(raw, sizeof raw, generated);
+		token = generated;
+	}
+	if (token_out)
+		snprintf(token_out, 65, "%s", token);
+	token_hash(token, hash);
+	s = stmt(st, S_USER_FIND_TOKEN);
+	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_TRANSIENT);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		s = stmt(st, S_USER_UPDATE);
+	} else {
+		sqlite3_reset(s);
+		s = stmt(st, S_USER_INSERT);
+		sqlite3_bind_int(s, 6, demo);
+		*id = 0;
+	}
+	bind_text(s, 1, authority);
+	bind_text(s, 2, name);
+	bind_json(s, 3, roles);
+	bind_text(s, 4, team);
+	sqlite3_bind_blob(s, 5, hash, sizeof hash, SQLITE_TRANSIENT);
+	if (exec(st, s, err, "user"))
+		return -1;
+	if (!*id)
+		*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+int store_user_by_token(struct store *st, const char *token, struct user *u, struct error *err)
+{
+	unsigned char hash[crypto_hash_sha256_BYTES];
+	sqlite3_stmt *s;
+	int found;
+
+	/*
+	 * The lookup is by hash, so timing reveals nothing about the token
+	 * itself; the stored hash is still compared in constant time.
+	 */
+	token_hash(token, hash);
+	s = stmt(st, S_USER_FIND_TOKEN);
+	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_TRANSIENT);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	if (found)
+		read_user(s, u);
+	sqlite3_reset(s);
+	if (!found)
+		return error_set(err, ERR_UNAUTHORIZED, "unauthorized", "unknown API token");
+	return 0;
+}
+
+int store_user_get(struct store *st, const char *authority, int64_t id, struct user *u,
+		   struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_USER_GET);
+	int found;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, authority);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	if (found)
+		read_user(s, u);
+	sqlite3_reset(s);
+	if (!found)
+		return error_set(err, ERR_NOT_FOUND, "no_such_user", "no user %lld in %s", (long long)id, authority);
+	return 0;
+}
+
+json_t *store_users(struct store *st, const char *authority)
+{
+	sqlite3_stmt *s = stmt(st, S_USERS);
+	json_t *out = json_array();
+	bind_text(s, 1, authority);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		json_array_append_new(out, json_pack("{s:I, s:s, s:o, s:s?}",
+			"id", (json_int_t)sqlite3_column_int64(s, 0),
+			"name", (const char *)sqlite3_column_text(s, 1),
+			"roles", col_json(s, 2),
+			"team", (const char *)sqlite3_column_text(s, 3)));
+	sqlite3_reset(s);
+	return out;
+}
+
+/* --- definitions ------------------------------------------------------------ */
+
+int store_definition_put(struct store *st, const struct definition *d, int64_t now,
+			 struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_DEF_PUT);
+	bind_text(s, 1, d->hash);
+	bind_text(s, 2, d->authority);
+	bind_text(s, 3, d->id);
+	bind_text(s, 4, d->path);
+	bind_text(s, 5, d->source);
+	sqlite3_bind_int64(s, 6, now);
+	if (exec(st, s, err, "definition"))
+		return -1;
+	s = stmt(st, S_WF_PUT);
+	bind_text(s, 1, d->authority);
+	bind_text(s, 2, d->id);
+	bind_text(s, 3, d->hash);
+	return exec(st, s, err, "workflow");
+}
+
+int store_definition_get(struct store *st, const char *hash, char **authority, char **path,
+			 char **source, struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_DEF_GET);
+	int found;
+	bind_text(s, 1, hash);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	if (found) {
+		*path = col_text(s, 0);
+		*source = col_text(s, 1);
+		*authority = col_text(s, 2);
+	}
+	sqlite3_reset(s);
+	if (!found)
+		return error_set(err, ERR_NOT_FOUND, "no_such_definition", "no stored definition %s", hash);
+	return 0;
+}
+
+/* --- cases ------------------------------------------------------------------ */
+
+int store_case_new(struct store *st, const char *authority, const char *workflow,
+		   const char *definition, int64_t at, struct error *err, int64_t *id)
+{
+	sqlite3_stmt *s = stmt(st, S_CASE_NEW);
+	bind_text(s, 1, authority);
+	bind_text(s, 2, workflow);
+	bind_text(s, 3, definition);
+	sqlite3_bind_int64(s, 4, at);
+	if (exec(st, s, err, "case"))
+		return -1;
+	*id = sqlite3_last_insert_rowid(st->db);
+	return 0;
+}
+
+static int save_members(struct store *st, int64_t id, const json_t *view, struct error *err)
+{
+	size_t i;
+	json_t *m;
+	json_array_foreach(json_object_get(view, "members"), i, m) {
+		sqlite3_stmt *s = stmt(st, S_MEMBER_PUT);
+		sqlite3_bind_int64(s, 1, id);
+		bind_text(s, 2, json_string_value(json_object_get(m, "id")));
+		bind_text(s, 3, json_string_value(json_object_get(m, "name")));
+		bind_text(s, 4, json_string_value(json_object_get(m, "role")));
+		bind_text(s, 5, json_string_value(json_object_get(m, "dob")));
+		if (exec(st, s, err, "member"))
+			return -1;
+	}
+	return 0;
+}
+
+/* Records are appended in the view; store the ones this event added. */
+static int save_records(struct store *st, int64_t id, const json_t *view, int64_t seq,
+			struct error *err)
+{
+	size_t i;
+	json_t *r;
+	json_array_foreach(json_object_get(view, "records"), i, r) {
+		sqlite3_stmt *s;
+		if (json_integer_value(json_object_get(r, "seq")) != seq)
+			continue;
+		s = stmt(st, S_RECORD_PUT);
+		sqlite3_bind_int64(s, 1, id);
+		sqlite3_bind_int64(s, 2, seq);
+		bind_text(s, 3, json_string_value(json_object_get(r, "type")));
+		bind_json(s, 4, json_object_get(r, "fields"));
+		sqlite3_bind_int64(s, 5, json_integer_value(json_object_get(r, "at_epoch")));
+		sqlite3_bind_int64(s, 6, json_integer_value(json_object_get(r, "by")));
+		if (exec(st, s, err, "record"))
+			return -1;
+	}
+	return 0;
+}
+
+int store_case_save(struct store *st, int64_t id, const json_t *view, int64_t seq,
+		    const char *last_hash, int64_t at, struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_CASE_SAVE);
+	json_t *assigned = json_object_get(view, "assigned");
+	json_t *parent = json_object_get(view, "parent");
+	size_t i, children = 0;
+	json_t *m;
+
+	json_array_foreach(json_object_get(view, "members"), i, m)
+		if (json_is_string(json_object_get(m, "role")) &&
+		    strcmp(json_string_value(json_object_get(m, "role")), "child") == 0)
+			children++;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, json_string_value(json_object_get(view, "state")));
+	sqlite3_bind_int(s, 3, json_is_true(json_object_get(view, "open")));
+	if (json_is_integer(assigned))
+		sqlite3_bind_int64(s, 4, json_integer_value(assigned));
+	bind_text(s, 5, json_string_value(json_object_get(view, "team")));
+	sqlite3_bind_int64(s, 6, (sqlite3_int64)children);
+	if (json_is_integer(parent))
+		sqlite3_bind_int64(s, 7, json_integer_value(parent));
+	sqlite3_bind_int64(s, 8, at);
+	sqlite3_bind_int64(s, 9, seq);
+	bind_text(s, 10, last_hash);
+	bind_json(s, 11, view);
+	if (exec(st, s, err, "case view"))
+		return -1;
+	if (seq == 1 && save_members(st, id, view, err))
+		return -1;
+	if (save_records(st, id, view, seq, err))
+		return -1;
+	return store_timescales_sync(st, id, view, err);
+}
+
+json_t *store_case_view(struct store *st, const char *authority, int64_t id,
+			struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_CASE_VIEW);
+	json_t *view = NULL;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0))
+		view = json_loads((const char *)sqlite3_column_text(s, 1), 0, NULL);
+	sqlite3_reset(s);
+	if (!view)
+		error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);
+	return view;
+}
+
+/* --- events ----------------------------------------------------------------- */
+
+void event_hash(const struct event *ev, char out[65])
+{
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	json_t *canon = json_pack("{s:I, s:I, s:I, s:I, s:s?, s:s, s:s, s:O, s:O, s:s}",
+		"case", (json_int_t)ev->case_id, "seq", (json_int_t)ev->seq,
+		"at", (json_int_t)ev->at, "user", (json_int_t)ev->user_id,
+		"role", ev->role, "kind", ev->kind, "name", ev->name,
+		"input", ev->input ? ev->input : json_null(),
+		"facts", ev->facts ? ev->facts : json_null(), "prev", ev->prev_hash);
+	char *text = json_dumps(canon, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII);
+	crypto_hash_sha256(digest, (const unsigned char *)text, strlen(text));
+	util_hex(digest, sizeof digest, out);
+	free(text);
+	json_decref(canon);
+}
+
+int store_event_append(struct store *st, struct event *ev, struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_CASE_LAST);
+	int64_t last = 0;
+
+	sqlite3_bind_int64(s, 1, ev->case_id);
+	ev->prev_hash[0] = '\0';
+	if (sqlite3_step(s) == SQLITE_ROW) {
+		last = sqlite3_column_int64(s, 0);
+		snprintf(ev->prev_hash, sizeof ev->prev_hash, "%s", (const char *)sqlite3_column_text(s, 1));
+	}
+	sqlite3_reset(s);
+	if (ev->seq != last + 1)
+		return error_set(err, ERR_CONFLICT, "concurrent_change",
+				 "case %lld changed while this action was being applied; try again",
+				 (long long)ev->case_id);
+	event_hash(ev, ev->hash);
+	s = stmt(st, S_EVENT_PUT);
+	sqlite3_bind_int64(s, 1, ev->case_id);
+	sqlite3_bind_int64(s, 2, ev->seq);
+	sqlite3_bind_int64(s, 3, ev->at);
+	if (ev->user_id)
+		sqlite3_bind_int64(s, 4, ev->user_id);
+	bind_text(s, 5, ev->role);
+	bind_text(s, 6, ev->kind);
+	bind_text(s, 7, ev->name);
+	bind_json(s, 8, ev->input);
+	bind_json(s, 9, ev->facts);
+	bind_text(s, 10, ev->prev_hash);
+	bind_text(s, 11, ev->hash);
+	return exec(st, s, err, "event");
+}
+
+json_t *store_events(struct store *st, int64_t case_id, struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_EVENTS);
+	json_t *out = json_array();
+	int rc;
+	sqlite3_bind_int64(s, 1, case_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		json_array_append_new(out, json_pack("{s:I, s:I, s:I, s:s?, s:s, s:s, s:o, s:o, s:s, s:s}",
+			"seq", (json_int_t)sqlite3_column_int64(s, 0),
+			"at", (json_int_t)sqlite3_column_int64(s, 1),
+			"user", (json_int_t)sqlite3_column_int64(s, 2),
+			"role", (const char *)sqlite3_column_text(s, 3),
+			"kind", (const char *)sqlite3_column_text(s, 4),
+			"name", (const char *)sqlite3_column_text(s, 5),
+			"input", col_json(s, 6), "facts", col_json(s, 7),
+			"prev_hash", (const char *)sqlite3_column_text(s, 8),
+			"hash", (const char *)sqlite3_column_text(s, 9)));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(out);
+		db_error(st, err, "events");
+		return NULL;
+	}
+	return out;
+}
+
+/* --- timescales ------------------------------------------------------------- */
+
+int store_timescales_sync(struct store *st, int64_t case_id, const json_t *view,
+			  struct error *err)
+{
+	size_t i;
+	json_t *t;
+	const char *authority = json_string_value(json_object_get(view, "authority"));
+	json_array_foreach(json_object_get(view, "timescales"), i, t) {
+		sqlite3_stmt *s = stmt(st, S_TS_PUT);
+		sqlite3_bind_int64(s, 1, case_id);
+		bind_text(s, 2, json_string_value(json_object_get(t, "key")));
+		bind_text(s, 3, authority);
+		bind_text(s, 4, json_string_value(json_object_get(t, "name")));
+		bind_text(s, 5, json_string_value(json_object_get(t, "status")));
+		sqlite3_bind_int64(s, 6, json_integer_value(json_object_get(t, "due_epoch")));
+		if (exec(st, s, err, "timescale"))
+			return -1;
+	}
+	return 0;
+}
+
+json_t *store_due(struct store *st, int64_t now, int limit, struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_TS_DUE);
+	json_t *out = json_array();
+	int rc;
+	sqlite3_bind_int64(s, 1, now);
+	sqlite3_bind_int(s, 2, limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		json_array_append_new(out, json_pack("[I, s, I]",
+			(json_int_t)sqlite3_column_int64(s, 0),
+			(const char *)sqlite3_column_text(s, 1),
+			(json_int_t)sqlite3_column_int64(s, 2)));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(out);
+		db_error(st, err, "due timescales");
+		return NULL;
+	}
+	return out;
+}
+
+int store_next_due(struct store *st, int64_t *due, struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_TS_NEXT);
+	int rc = sqlite3_step(s), found = 0;
+	if (rc == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL) {
+		*due = sqlite3_column_int64(s, 0);
+		found = 1;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW)
+		return db_error(st, err, "next due");
+	return found ? 0 : 1;
+}
+
+/* --- facts and queries ------------------------------------------------------ */
+
+int store_fact(struct store *st, const char *fact, const char *authority,
+	       const char *workflow, int64_t user_id, const char *team,
+	       int64_t exclude_case, int64_t *value, struct error *err)
+{
+	const char *sql;
+	sqlite3_stmt *s;
+	int rc;
+
+	if (strcmp(fact, "assignee_cases") == 0)
+		sql = "SELECT count(*) FROM cases WHERE authority = ?1 AND open AND assigned = ?3 AND id <> ?5";
+	else if (strcmp(fact, "assignee_children") == 0)
+		sql = "SELECT coalesce(sum(children), 0) FROM cases WHERE authority = ?1 AND open AND assigned = ?3 AND id <> ?5";
+	else if (strcmp(fact, "open_cases") == 0)
+		sql = "SELECT count(*) FROM cases WHERE authority = ?1 AND open AND workflow = ?2 AND id <> ?5";
+	else if (strcmp(fact, "authority_open_cases") == 0)
+		sql = "SELECT count(*) FROM cases WHERE authority = ?1 AND open AND id <> ?5";
+	else if (strcmp(fact, "team_open_cases") == 0)
+		sql = "SELECT count(*) FROM cases WHERE authority = ?1 AND open AND team IS ?4 AND id <> ?5";
+	else
+		return error_set(err, ERR_INTERNAL, "unknown_fact", "unknown fact '%s'", fact);
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK)
+		return db_error(st, err, "fact");
+	bind_text(s, 1, authority);
+	bind_text(s, 2, workflow);
+	sqlite3_bind_int64(s, 3, user_id);
+	bind_text(s, 4, team);
+	sqlite3_bind_int64(s, 5, exclude_case);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*value = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return rc == SQLITE_ROW ? 0 : db_error(st, err, "fact");
+}
+
+json_t *store_case_ids(struct store *st, const struct case_filter *f, struct error *err)
+{
+	char sql[1024];
+	sqlite3_stmt *s;
+	json_t *out;
+	int rc;
+
+	snprintf(sql, sizeof sql,
+		 "SELECT id FROM cases c WHERE (?1 IS NULL OR authority = ?1) AND (?2 IS NULL OR state = ?2)"
+		 " AND (?3 IS NULL OR workflow = ?3) AND (?4 IS NULL OR team = ?4)"
+		 " AND (?5 = 0 OR assigned = ?5) AND (?6 = 0 OR open) AND id > ?7"
+		 " %s %s ORDER BY id %s",
+		 f->overdue ? "AND EXISTS(SELECT 1 FROM timescales t WHERE t.case_id = c.id AND t.status = 'breached')" : "",
+		 f->due_before ? "AND EXISTS(SELECT 1 FROM timescales t WHERE t.case_id = c.id AND t.status = 'pending' AND t.due < ?8)" : "",
+		 f->limit ? "LIMIT ?9" : "");
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		db_error(st, err, "case list");
+		return NULL;
+	}
+	bind_text(s, 1, f->authority);
+	bind_text(s, 2, f->state);
+	bind_text(s, 3, f->workflow);
+	bind_text(s, 4, f->team);
+	sqlite3_bind_int64(s, 5, f->assigned);
+	sqlite3_bind_int(s, 6, f->open_only);
+	sqlite3_bind_int64(s, 7, f->after_id);
+	if (f->due_before)
+		sqlite3_bind_int64(s, 8, f->due_before);
+	if (f->limit)
+		sqlite3_bind_int(s, 9, f->limit);
+	out = json_array();
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		json_array_append_new(out, json_integer(sqlite3_column_int64(s, 0)));
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(out);
+		db_error(st, err, "case list");
+		return NULL;
+	}
+	return out;
+}
+
+json_t *store_timescales(struct store *st, const char *authority, const char *status,
+			 int64_t due_before, int64_t assigned, const char *team,
+			 struct error *err)
+{
+	static const char sql[] =
+		"SELECT t.case_id, t.key, t.name, t.status, t.due, c.assigned, c.team, c.workflow"
+		" FROM timescales t JOIN cases c ON c.id = t.case_id"
+		" WHERE t.authority = ?1 AND (?2 IS NULL OR t.status = ?2) AND (?3 = 0 OR t.due < ?3)"
+		" AND (?4 = 0 OR c.assigned = ?4) AND (?5 IS NULL OR c.team = ?5)"
+		" AND t.status IN ('pending', 'breached') ORDER BY t.due, t.case_id, t.key";
+	sqlite3_stmt *s;
+	json_t *out;
+	int rc;
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		db_error(st, err, "timescales");
+		return NULL;
+	}
+	bind_text(s, 1, authority);
+	bind_text(s, 2, status);
+	sqlite3_bind_int64(s, 3, due_before);
+	sqlite3_bind_int64(s, 4, assigned);
+	bind_text(s, 5, team);
+	out = json_array();
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		json_t *row = json_pack("{s:I, s:s, s:s, s:s, s:I, s:s?, s:s}",
+			"case_id", (json_int_t)sqlite3_column_int64(s, 0),
+			"key", (const char *)sqlite3_column_text(s, 1),
+			"name", (const char *)sqlite3_column_text(s, 2),
+			"status", (const char *)sqlite3_column_text(s, 3),
+			"due_epoch", (json_int_t)sqlite3_column_int64(s, 4),
+			"team", (const char *)sqlite3_column_text(s, 6),
+			"workflow", (const char *)sqlite3_column_text(s, 7));
+		if (sqlite3_column_type(s, 5) != SQLITE_NULL)
+			json_object_set_new(row, "assigned", json_integer(sqlite3_column_int64(s, 5)));
+		else
+			json_object_set_new(row, "assigned", json_null());
+		json_array_append_new(out, row);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		json_decref(out);
+		db_error(st, err, "timescales");
+		return NULL;
+	}
+	return out;
+}
+
+int store_read_log(struct store *st, int64_t case_id, int64_t user_id, int64_t at,
+		   struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_READ_PUT);
+	sqlite3_bind_int64(s, 1, case_id);
+	sqlite3_bind_int64(s, 2, user_id);
+	sqlite3_bind_int64(s, 3, at);
+	return exec(st, s, err, "read log");
+}
+
+json_t *store_reads(struct store *st, int64_t case_id, struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_READS);
+	json_t *out = json_array();
+	(void)err;
+	sqlite3_bind_int64(s, 1, case_id);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		json_array_append_new(out, json_pack("{s:I, s:s?, s:I}",
+			"user", (json_int_t)sqlite3_column_int64(s, 0),
+			"name", (const char *)sqlite3_column_text(s, 1),
+			"at_epoch", (json_int_t)sqlite3_column_int64(s, 2)));
+	sqlite3_reset(s);
+	return out;
+}
+
+static int64_t count(struct store *st, enum stmt_id id)
+{
+	sqlite3_stmt *s = stmt(st, id);
+	int64_t n = 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return n;
+}
+
+int store_counts(struct store *st, int64_t *pending, int64_t *breached, int64_t *cases)
+{
+	*pending = count(st, S_COUNT_PENDING);
+	*breached = count(st, S_COUNT_BREACHED);
+	*cases = count(st, S_COUNT_CASES);
+	return 0;
+}

@@ -1,0 +1,170 @@
+/*
+ * store.h: the case store. Every SQL statement in casework lives in store.c,
+ * behind this interface, so a second backend can follow.
+ *
+ * One SQLite file in WAL mode, foreign keys on, schema versioned with
+ * user_version and forward migrations. Holds authorities, users (API tokens
+ * only as SHA-256 hashes), definitions (full source and hash), cases with
+ * their projection (the case view, JSON), family members, records, the
+ * timescale index (pending ones indexed by due instant), the append-only
+ * event log with a per-case hash chain, and the log of who read which case.
+ *
+ * Transactions are the caller's: store_begin/commit/rollback bracket one
+ * action (event + projections + timers), so it all happens or none of it.
+ */
+#ifndef CASEWORK_STORE_H
+#define CASEWORK_STORE_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+struct error;
+struct definition;
+
+struct store;
+
+struct store_options {
+	int synchronous_normal;   /* default FULL: an acknowledged action survives power loss */
+	int readonly;
+};
+
+struct user {
+	int64_t id;
+	char *authority;
+	char *name;
+	json_t *roles;            /* array of strings */
+	char *team;               /* may be NULL */
+};
+void user_clear(struct user *u);
+int user_has_role(const struct user *u, const char *role);
+
+/* An event as appended; the store fills seq's hash fields. Borrowed JSON. */
+struct event {
+	int64_t case_id;
+	int64_t seq;              /* 1.. per case */
+	int64_t at;               /* instant, UTC seconds */
+	int64_t user_id;          /* 0 = the engine (timers) */
+	const char *role;         /* role the actor acted in, or NULL */
+	const char *kind;         /* open, action, record, timer, transfer, migrate */
+	const char *name;
+	json_t *input;
+	json_t *facts;
+	char prev_hash[65];
+	char hash[65];
+};
+/* The canonical hash of ev (from prev_hash and every field). */
+void event_hash(const struct event *ev, char out[65]);
+
+int store_open(const char *path, const struct store_options *opt, struct store **out,
+	       struct error *err);
+void store_close(struct store *st);                    /* accepts NULL */
+
+int store_begin(struct store *st, struct error *err);
+int store_commit(struct store *st, struct error *err);
+void store_rollback(struct store *st);
+
+int store_authority_put(struct store *st, const char *id, const char *name,
+			const json_t *config, struct error *err);
+
+/*
+ * Add a user. token: NULL to generate one (32 random bytes, hex) into
+ * token_out[65]; else that token is used (demo users), and an existing user
+ * with the same token is updated instead. *id receives the user id.
+ */
+int store_user_add(struct store *st, const char *authority, const char *name,
+		   const json_t *roles, const char *team, const char *token, int demo,
+		   char token_out[65], int64_t *id, struct error *err);
+/* The user holding token (constant-time compare of hashes). ERR_UNAUTHORIZED. */
+int store_user_by_token(struct store *st, const char *token, struct user *u, struct error *err);
+/* A user of authority by id. ERR_NOT_FOUND. */
+int store_user_get(struct store *st, const char *authority, int64_t id, struct user *u,
+		   struct error *err);
+/* Users of an authority as a JSON array of {id, name, roles, team}. */
+json_t *store_users(struct store *st, const char *authority);
+
+/* Remember a definition version (idempotent) and make it current for new cases. */
+int store_definition_put(struct store *st, const struct definition *d, int64_t now,
+			 struct error *err);
+/* A stored version; caller frees *authority, *path, *source. ERR_NOT_FOUND. */
+int store_definition_get(struct store *st, const char *hash, char **authority, char **path,
+			 char **source, struct error *err);
+
+/* Make a case row (its view filled by store_case_save); *id receives the id. */
+int store_case_new(struct store *st, const char *authority, const char *workflow,
+		   const char *definition, int64_t at, struct error *err, int64_t *id);
+/* Save a case's projection after an event. */
+int store_case_save(struct store *st, int64_t id, const json_t *view, int64_t seq,
+		    const char *last_hash, int64_t at, struct error *err);
+/*
+ * The stored view of a case (new reference), scoped to authority (NULL: any).
+ * Another authority's case is ERR_NOT_FOUND, exactly like a missing one.
+ */
+json_t *store_case_view(struct store *st, const char *authority, int64_t id,
+			struct error *err);
+
+/*
+ * Append ev, whose seq must follow the case's last event (else
+ * ERR_CONFLICT); prev_hash is taken from that event; fills ev->hash.
+ */
+int store_event_append(struct store *st, struct event *ev, struct error *err);
+/*
+ * A case's events in order as a JSON array of objects {seq, at, user, role,
+ * kind, name, input, facts, prev_hash, hash}; new reference.
+ */
+json_t *store_events(struct store *st, int64_t case_id, struct error *err);
+
+/* Bring the timescale index in line with the view's timescales. */
+int store_timescales_sync(struct store *st, int64_t case_id, const json_t *view,
+			  struct error *err);
+/*
+ * Pending timescales due at or before now, earliest first, at most limit, as
+ * an array of [case_id, key, due]; new reference.
+ */
+json_t *store_due(struct store *st, int64_t now, int limit, struct error *err);
+/* Earliest pending due instant: 0 found (*due set), 1 none, -1 error. */
+int store_next_due(struct store *st, int64_t *due, struct error *err);
+
+/*
+ * A fact for a guard (see stdlib/dsl.lua FACTS): counted over open cases of
+ * authority other than exclude_case. user_id/team/workflow narrow it.
+ */
+int store_fact(struct store *st, const char *fact, const char *authority,
+	       const char *workflow, int64_t user_id, const char *team,
+	       int64_t exclude_case, int64_t *value, struct error *err);
+
+/*
+ * Case ids of an authority (NULL: all) matching optional filters, as a JSON
+ * array; after_id for cursor pagination (0 = from the start).
+ */
+struct case_filter {
+	const char *authority;
+	const char *state;
+	const char *workflow;
+	const char *team;
+	int64_t assigned;         /* 0 = any */
+	int overdue;              /* has a breached timescale still unmet */
+	int64_t due_before;       /* 0 = any; has a pending timescale due before */
+	int open_only;
+	int64_t after_id;
+	int limit;                /* 0 = no limit */
+};
+json_t *store_case_ids(struct store *st, const struct case_filter *f, struct error *err);
+
+/*
+ * Timescales of an authority as a JSON array of objects {case_id, key, name,
+ * status, due, assigned, team, workflow}; status/due_before/assigned/team
+ * narrow it (NULL/0 = any).
+ */
+json_t *store_timescales(struct store *st, const char *authority, const char *status,
+			 int64_t due_before, int64_t assigned, const char *team,
+			 struct error *err);
+
+/* Who looked: log a read of a case, and list the reads of one. */
+int store_read_log(struct store *st, int64_t case_id, int64_t user_id, int64_t at,
+		   struct error *err);
+json_t *store_reads(struct store *st, int64_t case_id, struct error *err);
+
+/* Totals for /metrics: pending and breached timescales. */
+int store_counts(struct store *st, int64_t *pending, int64_t *breached, int64_t *cases);
+
+#endif
