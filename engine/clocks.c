@@ -207,6 +207,7 @@ int clocks_update(const struct authority *auth, struct definition *def, json_t *
 	json_t *list = json_object_get(view, "timescales"), *t;
 	const char *state = str(view, "state");
 	const struct state_def *sdef = def_state(def, state);
+	/* An event naming a member (in its input, or a record's fields) meets only that member's clock. */
 	const char *member = json_string_value(json_object_get(ev->input, "member"));
 	char enter[160];
 	int entered = 0;
@@ -216,6 +217,8 @@ int clocks_update(const struct authority *auth, struct definition *def, json_t *
 	const struct strlist *op_satisfy = ops->satisfy ? ops->satisfy : &none;
 	const struct strlist *op_cancel = ops->cancel ? ops->cancel : &none;
 
+	if (!member)
+		member = json_string_value(json_object_get(json_object_get(ev->input, "fields"), "member"));
 	snprintf(enter, sizeof enter, "enter:%s", state ? state : "");
 	json_array_foreach(fired, i, t)
 		if (strcmp(json_string_value(t), enter) == 0)

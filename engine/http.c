@@ -46,6 +46,12 @@ struct http {
 
 static struct http *the_http;   /* for /metrics: one listener per process */
 
+/* The API's routes, then the web pages'. */
+static const struct route *route_at(size_t i)
+{
+	return i < http_nroutes ? &http_routes[i] : &web_routes[i - http_nroutes];
+}
+
 static double now_seconds(void)
 {
 	struct timespec ts;
@@ -161,7 +167,7 @@ char *http_metrics_text(struct request *rq)
 	APPEND("# HELP casework_http_requests_total Requests by route and status.\n# TYPE casework_http_requests_total counter\n");
 	for (i = 0; i < h->ncounters; i++)
 		APPEND("casework_http_requests_total{route=\"%s\",status=\"%d\"} %llu\n",
-		       h->counters[i].route >= 0 ? http_routes[h->counters[i].route].pattern : "unmatched",
+		       h->counters[i].route >= 0 ? route_at((size_t)h->counters[i].route)->pattern : "unmatched",
 		       h->counters[i].status, (unsigned long long)h->counters[i].n);
 	APPEND("# HELP casework_http_request_seconds Request latency.\n# TYPE casework_http_request_seconds histogram\n");
 	for (b = 0; b < NBUCKETS; b++) {
@@ -248,13 +254,14 @@ static void dispatch(struct evhttp_request *req, void *arg)
 	TAILQ_INIT(&query);
 	if (qs && evhttp_parse_query_str(qs, &query) == 0)
 		rq.query = &query;
-	for (i = 0; path && i < http_nroutes; i++) {
-		if (!match(http_routes[i].pattern, path, &rq)) {
+	for (i = 0; path && i < http_nroutes + web_nroutes; i++) {
+		const struct route *r = route_at(i);
+		if (!match(r->pattern, path, &rq)) {
 			clear_params(&rq);
 			continue;
 		}
 		path_matched = 1;
-		if (strcmp(http_routes[i].method, method) == 0) {
+		if (strcmp(r->method, method) == 0) {
 			route = (int)i;
 			break;
 		}
@@ -268,18 +275,18 @@ static void dispatch(struct evhttp_request *req, void *arg)
 		status = http_reply_error(&rq, &err);
 		goto done;
 	}
-	if (!http_routes[route].public && (status = authenticate(&rq)) != 0)
+	if (!route_at((size_t)route)->public && (status = authenticate(&rq)) != 0)
 		goto done;
-	if (strcmp(method, "POST") == 0 && read_body(&rq, &status))
+	if (strcmp(method, "POST") == 0 && !route_at((size_t)route)->raw_body && read_body(&rq, &status))
 		goto done;
-	status = http_routes[route].handler(&rq);
+	status = route_at((size_t)route)->handler(&rq);
 	if (strcmp(method, "POST") == 0)
 		server_rearm(h->srv);
 done:
 	count(h, route, status, now_seconds() - t0);
 	/* One line per request; no personal data (no query string, no body, user by id). */
 	fprintf(stderr, "%ld %s %s %d %.2fms user=%lld\n", (long)time(NULL), method,
-		route >= 0 ? http_routes[route].pattern : "-", status, (now_seconds() - t0) * 1000.0,
+		route >= 0 ? route_at((size_t)route)->pattern : "-", status, (now_seconds() - t0) * 1000.0,
 		(long long)rq.user.id);
 	if (rq.query)
 		evhttp_clear_headers(&query);

@@ -38,11 +38,14 @@ struct route {
 	const char *method;        /* "GET", "POST" */
 	const char *pattern;       /* "/cases/{id}/actions/{action}" */
 	http_handler handler;
-	int public;                /* no token needed */
+	int public;                /* no Bearer token needed (the handler authenticates itself, if at all) */
+	int raw_body;              /* don't parse the body as JSON (HTML forms) */
 };
 
-extern const struct route http_routes[];
+extern const struct route http_routes[];   /* JSON API: http_routes.c */
 extern const size_t http_nroutes;
+extern const struct route web_routes[];    /* HTML pages: web.c */
+extern const size_t web_nroutes;
 
 struct http;
 struct http *http_new(struct event_base *base, struct server *srv, const char *host, int port,
