@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "report.h"
 #include "def.h"
 #include "error.h"
 #include "scenario.h"
@@ -576,6 +577,91 @@ int cmd_explain(int argc, char **argv)
 		fprintf(stderr, "casework: case %s has no timescale %s\n", pos[0], pos[1]);
 done:
 	json_decref(view);
+	service_close(svc);
+	return rc;
+}
+
+/* --- reports ------------------------------------------------------------------ */
+
+int cmd_chronology(int argc, char **argv)
+{
+	static const char *const valued[] = { "db", "root", NULL };
+	const char *pos[1];
+	struct service *svc;
+	struct error err = { 0 };
+	json_t *c, *e;
+	size_t i;
+	int rc = 1;
+	if (cli_positional(argc, argv, pos, 1, valued) != 1) {
+		fprintf(stderr, "usage: casework chronology CASE [--db FILE]\n");
+		return 2;
+	}
+	svc = open_service(argc, argv, db_of(argc, argv), 1);
+	if (!svc)
+		return 1;
+	c = report_chronology(svc, NULL, strtoll(pos[0], NULL, 10), &err);
+	if (!c) {
+		fprintf(stderr, "casework: %s\n", err.message);
+	} else {
+		json_array_foreach(json_object_get(c, "chronology"), i, e)
+			printf("%s  %-60s %s%s%s\n", json_string_value(json_object_get(e, "at")),
+			       json_string_value(json_object_get(e, "what")), json_string_value(json_object_get(e, "who")),
+			       json_is_string(json_object_get(e, "role")) ? ", " : "",
+			       json_is_string(json_object_get(e, "role")) ? json_string_value(json_object_get(e, "role")) : "");
+		rc = 0;
+	}
+	json_decref(c);
+	service_close(svc);
+	return rc;
+}
+
+int cmd_report(int argc, char **argv)
+{
+	const char *auth = cli_opt(argc, argv, "authority"), *from = cli_opt(argc, argv, "from"), *to = cli_opt(argc, argv, "to");
+	struct service *svc;
+	struct error err = { 0 };
+	int64_t f = 0, t = 0;
+	int date, rc = 1;
+	json_t *rep, *r;
+	size_t i;
+
+	if (argc < 2 || strcmp(argv[1], "timeliness") != 0 || !auth ||
+	    (from && calendar_parse_date(from, &date)) || (to && calendar_parse_date(to, &date))) {
+		fprintf(stderr, "usage: casework report timeliness --authority A [--from DATE] [--to DATE] [--csv] [--db FILE]\n");
+		return 2;
+	}
+	if (from && calendar_parse_date(from, &date) == 0)
+		f = calendar_local_instant(date, 0, 0, 0);
+	if (to && calendar_parse_date(to, &date) == 0)
+		t = calendar_local_instant(date, 23, 59, 59);
+	svc = open_service(argc, argv, db_of(argc, argv), 1);
+	if (!svc)
+		return 1;
+	rep = report_timeliness(svc, auth, f, t, &err);
+	if (!rep) {
+		fprintf(stderr, "casework: %s\n", err.message);
+	} else if (cli_flag(argc, argv, "csv")) {
+		char *csv = report_timeliness_csv(rep);
+		fputs(csv, stdout);
+		free(csv);
+		rc = 0;
+	} else {
+		printf("%-22s %-34s %5s %5s %5s %5s %5s %8s %8s\n", "workflow", "timescale", "met", "late", "breach", "open",
+		       "cancl", "median", "p90");
+		json_array_foreach(json_object_get(rep, "rows"), i, r)
+			printf("%-22s %-34s %5lld %5lld %5lld %5lld %5lld %8lld %8lld\n",
+			       json_string_value(json_object_get(r, "workflow")), json_string_value(json_object_get(r, "timescale")),
+			       (long long)json_integer_value(json_object_get(r, "met")),
+			       (long long)json_integer_value(json_object_get(r, "met_late")),
+			       (long long)json_integer_value(json_object_get(r, "breached")),
+			       (long long)json_integer_value(json_object_get(r, "pending")),
+			       (long long)json_integer_value(json_object_get(r, "cancelled")),
+			       (long long)json_integer_value(json_object_get(r, "lateness_median_working_days")),
+			       (long long)json_integer_value(json_object_get(r, "lateness_p90_working_days")));
+		printf("(lateness in working days: met-late clocks to when met, breached ones to today)\n");
+		rc = 0;
+	}
+	json_decref(rep);
 	service_close(svc);
 	return rc;
 }

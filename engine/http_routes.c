@@ -13,6 +13,7 @@
 #include "error.h"
 #include "http.h"
 #include "interp.h"
+#include "report.h"
 #include "server.h"
 #include "service.h"
 #include "store.h"
@@ -357,20 +358,48 @@ static int h_reads(struct request *rq)
 		"reads", store_reads(service_store(rq->svc), id, &err)));
 }
 
+static int h_chronology(struct request *rq)
+{
+	int64_t id = path_id(rq->params[0]);
+	struct error err = { 0 };
+	json_t *c;
+	if (!id)
+		return not_found(rq);
+	c = report_chronology(rq->svc, rq->user.authority, id, &err);
+	return c ? http_reply_json(rq, 200, c) : http_reply_error(rq, &err);
+}
+
+static int h_timeliness(struct request *rq)
+{
+	const char *from = http_query(rq, "from"), *to = http_query(rq, "to");
+	int64_t f = 0, t = 0;
+	int date;
+	struct error err = { 0 };
+	json_t *rep;
+	if (from && (calendar_parse_date(from, &date) || !(f = calendar_local_instant(date, 0, 0, 0))))
+		return bad_query(rq, "from", "a date (YYYY-MM-DD)");
+	if (to && parse_until(to, &t))
+		return bad_query(rq, "to", "a date (YYYY-MM-DD)");
+	rep = report_timeliness(rq->svc, rq->user.authority, f, t, &err);
+	return rep ? http_reply_json(rq, 200, rep) : http_reply_error(rq, &err);
+}
+
 const struct route http_routes[] = {
-	{ "GET", "/health", h_health, 1 },
-	{ "GET", "/metrics", h_metrics, 1 },
-	{ "GET", "/workflows", h_workflows, 0 },
-	{ "POST", "/cases", h_open, 0 },
-	{ "GET", "/cases", h_list, 0 },
-	{ "GET", "/cases/{id}", h_case, 0 },
-	{ "POST", "/cases/{id}/actions/{action}", h_action, 0 },
-	{ "POST", "/cases/{id}/records", h_record, 0 },
-	{ "GET", "/cases/{id}/history", h_history, 0 },
-	{ "GET", "/cases/{id}/replay", h_replay, 0 },
-	{ "GET", "/cases/{id}/reads", h_reads, 0 },
-	{ "GET", "/timescales", h_timescales, 0 },
-	{ "POST", "/clock", h_clock, 0 },
-	{ "GET", "/clock", h_clock_get, 0 },
+	{ "GET", "/health", h_health, 1, 0 },
+	{ "GET", "/metrics", h_metrics, 1, 0 },
+	{ "GET", "/workflows", h_workflows, 0, 0 },
+	{ "POST", "/cases", h_open, 0, 0 },
+	{ "GET", "/cases", h_list, 0, 0 },
+	{ "GET", "/cases/{id}", h_case, 0, 0 },
+	{ "POST", "/cases/{id}/actions/{action}", h_action, 0, 0 },
+	{ "POST", "/cases/{id}/records", h_record, 0, 0 },
+	{ "GET", "/cases/{id}/history", h_history, 0, 0 },
+	{ "GET", "/cases/{id}/replay", h_replay, 0, 0 },
+	{ "GET", "/cases/{id}/reads", h_reads, 0, 0 },
+	{ "GET", "/cases/{id}/chronology", h_chronology, 0, 0 },
+	{ "GET", "/timescales", h_timescales, 0, 0 },
+	{ "GET", "/reports/timeliness", h_timeliness, 0, 0 },
+	{ "POST", "/clock", h_clock, 0, 0 },
+	{ "GET", "/clock", h_clock_get, 0, 0 },
 };
 const size_t http_nroutes = sizeof http_routes / sizeof *http_routes;

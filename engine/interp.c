@@ -233,6 +233,26 @@ static int role_allows(const struct strlist *by, const char *role, int64_t user,
 	return strlist_has(by, role);
 }
 
+/*
+ * The case chronology: the events the definition marks significant, in
+ * words, with when and who (the user id and role; names are resolved when
+ * it is shown, so a renamed user does not rewrite history).
+ */
+static void chronicle(json_t *view, const struct interp_event *ev, const char *what, int cites)
+{
+	json_t *c = json_object_get(view, "chronology");
+	json_t *entry = json_pack("{s:I, s:s, s:I, s:s?}", "seq", (json_int_t)ev->seq, "what", what,
+				  "by", (json_int_t)ev->user_id, "role", ev->role);
+	if (!c) {
+		c = json_array();
+		json_object_set_new(view, "chronology", c);
+	}
+	if (cites)
+		json_object_set_new(entry, "line", json_integer(cites));
+	set_time(entry, "at", ev->at);
+	json_array_append_new(c, entry);
+}
+
 /* --- events -------------------------------------------------------------------- */
 
 static int apply_open(const struct authority *auth, struct definition *def, json_t *view,
@@ -269,7 +289,7 @@ static int apply_open(const struct authority *auth, struct definition *def, json
 		const char *role = json_string_value(json_object_get(m, "role"));
 		json_t *dob = json_object_get(m, "dob");
 		int date;
-		char idbuf[16];
+		char idbuf[32];
 		snprintf(path, sizeof path, "members[%zu]", i);
 		if (!json_is_object(m) || !name || !*name || !role || !*role) {
 			json_decref(out_members);
@@ -313,10 +333,12 @@ static int apply_open(const struct authority *auth, struct definition *def, json
 	json_object_set_new(view, "records", json_array());
 	json_object_set_new(view, "timescales", json_array());
 	json_object_set_new(view, "links", json_array());
+	json_object_set_new(view, "chronology", json_array());
 	json_object_set_new(view, "assigned", json_null());
 	json_object_set(view, "team", json_object_get(in, "team") ? json_object_get(in, "team") : json_null());
 	json_object_set(view, "parent", json_object_get(in, "parent") ? json_object_get(in, "parent") : json_null());
 	set_time(view, "opened_at", ev->at);
+	chronicle(view, ev, def->significant_open ? def->significant_open : "Case opened", 0);
 	add_fired(fired, "%s", "open");
 	enter_state(def, view, state, ev->at, fired);
 	return 0;
@@ -359,6 +381,8 @@ static int apply_record(struct definition *def, json_t *view, const struct inter
 	if (validate(&r->fields, fields, "fields.", view, ev->facts, err))
 		return -1;
 	append_record(view, type, fields ? fields : json_object(), ev);
+	if (r->significant)
+		chronicle(view, ev, r->significant, r->cites);
 	add_fired(fired, "record:%s", type);
 	return 0;
 }
@@ -481,6 +505,8 @@ static int apply_action(const struct authority *auth, struct definition *def, js
 			goto done;
 		}
 	}
+	if (a->significant)
+		chronicle(view, ev, a->significant, a->cites);
 	add_fired(fired, "%s", a->name);
 	if (target || a->to)
 		enter_state(def, view, target ? target : a->to, ev->at, fired);
@@ -509,6 +535,16 @@ int interp_apply(const struct authority *auth, struct definition *def, json_t **
 	else if (strcmp(ev->kind, "timer") == 0) {
 		char *to = NULL;
 		rc = clocks_breach(auth, def, view, ev, fired, &to, err);
+		if (rc == 0) {
+			/* A breach is always significant: the chronology says which rule and line. */
+			const char *key = json_string_value(json_object_get(ev->input, "key"));
+			const struct timescale_def *td = clocks_def_for_key(def, key ? key : "");
+			char what[512];
+			if (!key)
+				key = "?";
+			snprintf(what, sizeof what, "Timescale breached: %s (%s)", td && td->what ? td->what : key, key);
+			chronicle(view, ev, what, td ? td->cites : 0);
+		}
 		if (rc == 0 && to)
 			enter_state(def, view, to, ev->at, fired);
 		free(to);

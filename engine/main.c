@@ -20,6 +20,8 @@ static const struct {
 	{ "replay", cmd_replay, "replay CASE [--as-of DATE] [--definition FILE] [--json] [--db FILE]" },
 	{ "verify", cmd_verify, "verify [--db FILE] [--authority A]" },
 	{ "explain", cmd_explain, "explain CASE TIMESCALE [--db FILE]" },
+	{ "chronology", cmd_chronology, "chronology CASE [--db FILE]" },
+	{ "report", cmd_report, "report timeliness --authority A [--from DATE] [--to DATE] [--csv] [--db FILE]" },
 };
 
 static int usage(FILE *out)
