@@ -358,6 +358,12 @@ static int h_reads(struct request *rq)
 		"reads", store_reads(service_store(rq->svc), id, &err)));
 }
 
+/* The caller's colleagues (id, name, roles, team): who a case can be allocated to. */
+static int h_users(struct request *rq)
+{
+	return http_reply_json(rq, 200, json_pack("{s:o}", "users", store_users(service_store(rq->svc), rq->user.authority)));
+}
+
 static int h_chronology(struct request *rq)
 {
 	int64_t id = path_id(rq->params[0]);
@@ -388,6 +394,7 @@ const struct route http_routes[] = {
 	{ "GET", "/health", h_health, 1, 0 },
 	{ "GET", "/metrics", h_metrics, 1, 0 },
 	{ "GET", "/workflows", h_workflows, 0, 0 },
+	{ "GET", "/users", h_users, 0, 0 },
 	{ "POST", "/cases", h_open, 0, 0 },
 	{ "GET", "/cases", h_list, 0, 0 },
 	{ "GET", "/cases/{id}", h_case, 0, 0 },

@@ -286,9 +286,13 @@ static int l_open_case(lua_State *L)
 			json_t *v = codec_to_json(L, -1, &err);
 			if (!v)
 				return luaL_error(L, "%s: %s", keys[i], err.message);
+			/* An empty Lua table is both {} and []: read it as the field expects. */
 			if (strcmp(keys[i], "data") == 0 && json_is_array(v) && !json_array_size(v)) {
 				json_decref(v);
 				v = json_object();
+			} else if (strcmp(keys[i], "members") == 0 && json_is_object(v) && !json_object_size(v)) {
+				json_decref(v);
+				v = json_array();
 			}
 			json_object_set_new(body, keys[i], v);
 		}
