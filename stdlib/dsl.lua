@@ -287,6 +287,11 @@ function M.finish(def, roles)
   for _, a in ipairs(def.actions) do action_names[#action_names + 1] = a.name end
   for _, r in ipairs(def.records) do record_names[#record_names + 1] = r.name end
   for _, t in ipairs(def.timescales) do ts_names[#ts_names + 1] = t.name end
+  -- Every event name a clock may name, for "did you mean" on a typo.
+  local event_names = { "open" }
+  for _, a in ipairs(def.actions) do event_names[#event_names + 1] = a.name end
+  for _, r in ipairs(def.records) do event_names[#event_names + 1] = "record:" .. r.name end
+  for _, s in ipairs(def.states) do event_names[#event_names + 1] = "enter:" .. s.name end
   local role_set
   if roles then
     role_set = {}
@@ -318,7 +323,7 @@ function M.finish(def, roles)
     elseif kind then
       err(line, what .. ": unknown event kind '" .. kind .. "' (use record:, enter: or breach:)")
     elseif not def.action_index[ev] then
-      err(line, what .. " names unknown action '" .. ev .. "'" .. suggest(ev, action_names))
+      err(line, what .. " names unknown action '" .. ev .. "'" .. suggest(ev, event_names))
     end
   end
   local function need_ts(line, what, name)
