@@ -36,6 +36,12 @@ authority "bexley" {
   -- to 400 families"
   limits = { key_worker_children = 25, service_families = 400 },
   workflows = { "family_wellbeing", "emotional_health", "iapt" },
+  -- [INF] Moving to or from another authority: the document does not describe it.
+  -- Managers may transfer a family out (the receiving authority opens its own
+  -- case, with the chronology and its own clocks on its own calendar).
+  -- L197: "All referrals whether new or re-referrals need to be made through Children's
+  -- Services Front Door-MASH": a family moving in is received as a contact.
+  transfers = { out_by = { "team_manager", "service_manager", "duty_manager" }, receive = { workflow = "family_wellbeing", state = "contact_received" } },
   demo_users = {
     { name = "Morgan Mash", roles = { "mash_practitioner" }, team = "central", token = "demo-bexley-mash-practitioner" },
     { name = "Dana Duty", roles = { "duty_manager" }, team = "central", token = "demo-bexley-duty-manager" },

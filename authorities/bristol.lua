@@ -49,6 +49,11 @@ authority "bristol" {
     s85_hospital_days = 84,              -- L160
   },
   workflows = { "families_in_focus", "parenting", "weapons_drugs_school", "case_audit" },
+  -- [INF] Moving to or from another authority: the document does not describe it.
+  -- Managers may transfer a family out (the receiving authority opens its own
+  -- case, with the chronology and its own clocks on its own calendar).
+  -- L32, L41: requests for support come in through First Response.
+  transfers = { out_by = { "fif_coordinator", "service_manager" }, receive = { workflow = "families_in_focus", state = "fr_submitted" } },
   demo_users = {
     { name = "Fran Response", roles = { "first_response" }, team = "north", token = "demo-bristol-first-response" },
     { name = "Lola Locality", roles = { "locality_meeting" }, team = "north", token = "demo-bristol-locality-meeting" },

@@ -69,6 +69,11 @@ authority "warwickshire" {
     service_max_cases_complex_intensive = 145,
   },
   workflows = { "family_support_work" },
+  -- [INF] Moving to or from another authority: the document does not describe it.
+  -- Managers may transfer a family out (the receiving authority opens its own
+  -- case, with the chronology and its own clocks on its own calendar).
+  -- L157-L173: the Early Help Officer triages every referral at the front door.
+  transfers = { out_by = { "locality_fsw_team_manager", "early_help_caf_manager" }, receive = { workflow = "family_support_work", state = "referral_received" } },
   demo_users = {
     { name = "Erin Officer", roles = { "early_help_officer" }, team = "north",
       token = "demo-warwickshire-early-help-officer" },

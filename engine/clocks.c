@@ -262,7 +262,7 @@ int clocks_update(const struct authority *auth, struct definition *def, json_t *
 		if (!td || strcmp(str(t, "status"), "pending") != 0)
 			continue;
 		cancel = fired_has(fired, &td->cancelled_by) || strlist_has(op_cancel, td->name) ||
-			 (sdef && sdef->terminal) ||
+			 (sdef && sdef->terminal) || !json_is_true(json_object_get(view, "open")) ||
 			 (td->has_applies_in && !strlist_has(&td->applies_in, state)) ||
 			 (strlist_has(&td->cancelled_in, state) && entered);
 		if (cancel) {
@@ -270,8 +270,8 @@ int clocks_update(const struct authority *auth, struct definition *def, json_t *
 			set_time(t, "cancelled_at", ev->at);
 		}
 	}
-	/* 3. start */
-	for (i = 0; i < def->ntimescales; i++) {
+	/* 3. start (a case that has left, by closure or transfer, starts nothing) */
+	for (i = 0; json_is_true(json_object_get(view, "open")) && i < def->ntimescales; i++) {
 		const struct timescale_def *td = &def->timescales[i];
 		size_t j;
 		json_t *f;

@@ -183,6 +183,9 @@ void authority_free(struct authority *a)
 	strlist_free(&a->roles);
 	strlist_free(&a->teams);
 	strlist_free(&a->workflows);
+	strlist_free(&a->transfer_out_by);
+	free(a->transfer_in_workflow);
+	free(a->transfer_in_state);
 	json_decref(a->limits);
 	json_decref(a->config);
 	free(a);

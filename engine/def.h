@@ -174,6 +174,9 @@ struct authority {
 	struct demo_user *demo;
 	size_t ndemo;
 	json_t *config;           /* the whole authority as JSON, for the store */
+	struct strlist transfer_out_by;   /* roles that may transfer a family to another authority */
+	char *transfer_in_workflow;       /* where families transferred in are received, or NULL */
+	char *transfer_in_state;
 };
 
 const struct state_def *def_state(const struct definition *d, const char *name);

@@ -267,7 +267,9 @@ static int apply_open(const struct authority *auth, struct definition *def, json
 
 	/* A case spawned by another case's action is opened in the role "linked". */
 	int linked = ev->role && strcmp(ev->role, "linked") == 0 && json_is_integer(json_object_get(in, "parent"));
-	if (!linked && (!ev->role || !strlist_has(&def->opened_by, ev->role)))
+	/* A family transferred from another authority is opened in the role "transfer". */
+	int transferred = ev->role && strcmp(ev->role, "transfer") == 0 && json_is_object(json_object_get(in, "transferred_from"));
+	if (!linked && !transferred && (!ev->role || !strlist_has(&def->opened_by, ev->role)))
 		return error_set(err, ERR_FORBIDDEN, "wrong_role",
 				 "opening a %s case needs one of the roles that open it (%s)", def->id,
 				 def->opened_by.n ? def->opened_by.v[0] : "none");
@@ -338,6 +340,19 @@ static int apply_open(const struct authority *auth, struct definition *def, json
 	json_object_set(view, "team", json_object_get(in, "team") ? json_object_get(in, "team") : json_null());
 	json_object_set(view, "parent", json_object_get(in, "parent") ? json_object_get(in, "parent") : json_null());
 	set_time(view, "opened_at", ev->at);
+	if (transferred) {
+		/* The chronology comes with the family; the clocks start afresh here. */
+		json_t *from = json_object_get(in, "transferred_from");
+		char what[256];
+		json_object_set(view, "transferred_from", from);
+		json_object_set_new(view, "chronology", json_deep_copy(json_object_get(in, "chronology")));
+		if (!json_is_array(json_object_get(view, "chronology")))
+			json_object_set_new(view, "chronology", json_array());
+		snprintf(what, sizeof what, "Transfer received from %s (their case %lld)",
+			 json_string_value(json_object_get(from, "authority")),
+			 (long long)json_integer_value(json_object_get(from, "case")));
+		chronicle(view, ev, what, 0);
+	}
 	chronicle(view, ev, def->significant_open ? def->significant_open : "Case opened", 0);
 	add_fired(fired, "%s", "open");
 	enter_state(def, view, state, ev->at, fired);
@@ -520,6 +535,31 @@ done:
 	return rc;
 }
 
+/*
+ * The family moves to another authority: the case closes here (its pending
+ * clocks are cancelled) and records where it went. The receiving case is
+ * opened by the service in the same transaction.
+ */
+static int apply_transfer(struct definition *def, json_t *view, const struct interp_event *ev,
+			  json_t *fired, struct error *err)
+{
+	const char *to = json_string_value(json_object_get(ev->input, "authority"));
+	json_t *id = json_object_get(ev->facts, "transferred_to");
+	char what[256];
+	if (check_open(def, view, "a transfer", err))
+		return -1;
+	if (!to || !json_is_integer(id))
+		return error_field(err, ERR_INVALID, "invalid_input", "authority", "a transfer names the receiving authority");
+	json_object_set_new(view, "transferred_to", json_pack("{s:s, s:O}", "authority", to, "case", id));
+	json_object_set_new(view, "open", json_false());
+	set_time(view, "closed_at", ev->at);
+	snprintf(what, sizeof what, "Transferred to %s (their case %lld): %s", to, (long long)json_integer_value(id),
+		 json_string_value(json_object_get(ev->input, "reason")) ? json_string_value(json_object_get(ev->input, "reason")) : "");
+	chronicle(view, ev, what, 0);
+	add_fired(fired, "%s", "transfer");
+	return 0;
+}
+
 int interp_apply(const struct authority *auth, struct definition *def, json_t **viewp,
 		 const struct interp_event *ev, json_t **spawns, struct error *err)
 {
@@ -532,6 +572,8 @@ int interp_apply(const struct authority *auth, struct definition *def, json_t **
 		rc = apply_open(auth, def, view, ev, fired, err);
 	else if (strcmp(ev->kind, "record") == 0)
 		rc = apply_record(def, view, ev, fired, err);
+	else if (strcmp(ev->kind, "transfer") == 0)
+		rc = apply_transfer(def, view, ev, fired, err);
 	else if (strcmp(ev->kind, "timer") == 0) {
 		char *to = NULL;
 		rc = clocks_breach(auth, def, view, ev, fired, &to, err);

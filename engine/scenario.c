@@ -328,6 +328,8 @@ static int do_action(struct run *r, lua_State *L, int64_t id, const char *action
 		record_coverage("state", wf, json_string_value(json_object_get(v, "state")));
 		json_array_foreach(json_object_get(v, "links"), i, link)
 			touch(r, json_integer_value(json_object_get(link, "case")));
+		if (json_object_get(v, "transferred_to"))
+			touch(r, json_integer_value(json_object_get(json_object_get(v, "transferred_to"), "case")));
 	}
 	(void)L;
 	return rc;
@@ -635,6 +637,21 @@ static int l_linked(lua_State *L)
 	return 1;
 }
 
+/* The case a transfer opened in the receiving authority. */
+static int l_transferred(lua_State *L)
+{
+	struct run *r = ctx(L);
+	int64_t id = luaL_checkinteger(L, 1);
+	json_t *v = get_view(r, L, id);
+	json_t *to = json_object_get(json_object_get(v, "transferred_to"), "case");
+	lua_Integer found = (lua_Integer)json_integer_value(to);
+	json_decref(v);
+	if (!found)
+		return luaL_error(L, "case %d has not been transferred", (int)id);
+	lua_pushinteger(L, found);
+	return 1;
+}
+
 static int l_view(lua_State *L)
 {
 	struct run *r = ctx(L);
@@ -656,7 +673,7 @@ static const luaL_Reg scenario_fns[] = {
 	{ "add_record", l_add_record }, { "extend", l_extend }, { "refuse", l_refuse },
 	{ "expect_state", l_expect_state }, { "expect_timescale", l_expect_timescale },
 	{ "expect_data", l_expect_data }, { "expect_assigned", l_expect_assigned },
-	{ "expect_records", l_expect_records }, { "linked", l_linked }, { "view", l_view },
+	{ "expect_records", l_expect_records }, { "linked", l_linked }, { "transferred", l_transferred }, { "view", l_view },
 	{ "check", l_check }, { NULL, NULL }
 };
 

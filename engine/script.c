@@ -548,6 +548,18 @@ struct authority *script_load_authority(const char *path, const char *source, si
 	}
 	a->cal.closures = a->closures;
 	a->cal.nclosures = a->nclosures;
+	lua_getfield(L, body, "transfers");
+	if (lua_istable(L, -1)) {
+		int tt = lua_gettop(L);
+		flist(L, tt, "out_by", &a->transfer_out_by);
+		lua_getfield(L, tt, "receive");
+		if (lua_istable(L, -1)) {
+			a->transfer_in_workflow = fstr(L, lua_gettop(L), "workflow");
+			a->transfer_in_state = fstr(L, lua_gettop(L), "state");
+		}
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
 	lua_getfield(L, body, "demo_users");
 	a->ndemo = lua_istable(L, -1) ? lua_rawlen(L, -1) : 0;
 	lua_pop(L, 1);

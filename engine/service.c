@@ -392,7 +392,7 @@ static int open_in_tx(struct service *svc, const struct user *u, const char *rol
 	json_t *view = NULL;
 	char today[11];
 	struct interp_event iev = { 0 };
-	static const char *keys[] = { "members", "data", "state", "team", "parent" };
+	static const char *keys[] = { "members", "data", "state", "team", "parent", "transferred_from", "chronology" };
 	size_t i;
 	int rc;
 
@@ -477,6 +477,83 @@ static int reserve_spawns(struct service *svc, const struct authority *a, struct
 	return 0;
 }
 
+/*
+ * Move a family to another authority: input {authority, data, reason}. The
+ * receiving authority's transfers.receive names the workflow and state; the
+ * members, the referral data (validated there) and the chronology go with
+ * the family, and the receiving clocks run on the receiving calendar.
+ */
+static int transfer(struct service *svc, const struct user *u, int64_t case_id, const json_t *input,
+		    json_t **view_out, struct error *err)
+{
+	const struct authority *from = service_authority(svc, u->authority);
+	const char *to_id = json_string_value(json_object_get(input, "authority"));
+	const struct authority *to = service_authority(svc, to_id);
+	const char *role = NULL, *key;
+	struct definition *d, *td;
+	json_t *view = NULL, *facts = NULL, *body = NULL, *tview = NULL, *v;
+	struct interp_event iev = { 0 };
+	int64_t now = service_now(svc), tid;
+	char today[11];
+	size_t i;
+	int rc = -1;
+
+	json_object_foreach((json_t *)input, key, v)
+		if (strcmp(key, "authority") && strcmp(key, "data") && strcmp(key, "reason"))
+			return error_field(err, ERR_INVALID, "invalid_input", key, "unknown field '%s'", key);
+	for (i = 0; i < json_array_size(u->roles); i++)
+		if (strlist_has(&from->transfer_out_by, json_string_value(json_array_get(u->roles, i))))
+			role = json_string_value(json_array_get(u->roles, i));
+	if (!role)
+		return error_set(err, ERR_FORBIDDEN, "wrong_role", "%s lets only %s transfer a family to another authority",
+				 from->id, from->transfer_out_by.n ? from->transfer_out_by.v[0] : "no one");
+	if (!to || to == from)
+		return error_field(err, ERR_INVALID, "invalid_input", "authority",
+				   "field 'authority' must name another authority");
+	if (!json_is_string(json_object_get(input, "reason")))
+		return error_field(err, ERR_INVALID, "invalid_input", "reason", "field 'reason' is required (text)");
+	td = to->transfer_in_workflow ? service_definition(svc, to->id, to->transfer_in_workflow) : NULL;
+	if (!td)
+		return error_set(err, ERR_CONFLICT, "no_transfers_in", "%s does not receive transfers", to->id);
+	if (store_begin(svc->store, err))
+		return -1;
+	view = store_case_view(svc->store, u->authority, case_id, err);
+	if (!view || !(d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err)))
+		goto done;
+	if (store_case_new(svc->store, to->id, td->id, td->hash, now, err, &tid))
+		goto done;
+	calendar_format_date(calendar_local_date(now), today);
+	facts = json_pack("{s:s, s:I}", "today", today, "transferred_to", (json_int_t)tid);
+	iev.case_id = case_id;
+	iev.at = now;
+	iev.user_id = u->id;
+	iev.role = role;
+	iev.kind = "transfer";
+	iev.name = "transfer";
+	iev.input = input;
+	iev.facts = facts;
+	if (commit_event(svc, from, d, &view, &iev, NULL, err))
+		goto done;
+	body = json_pack("{s:O, s:O, s:s, s:{s:s, s:I}, s:O*}", "members", json_object_get(view, "members"),
+			 "data", json_object_get(input, "data") ? json_object_get(input, "data") : json_object(),
+			 "state", to->transfer_in_state, "transferred_from", "authority", from->id,
+			 "case", (json_int_t)case_id, "chronology", json_object_get(view, "chronology"));
+	if (open_in_tx(svc, u, "transfer", to, td, tid, body, now, &tview, err))
+		goto done;
+	rc = store_commit(svc->store, err);
+done:
+	if (rc) {
+		store_rollback(svc->store);
+		json_decref(view);
+	} else {
+		*view_out = view;
+	}
+	json_decref(tview);
+	json_decref(body);
+	json_decref(facts);
+	return rc;
+}
+
 int service_act(struct service *svc, const struct user *u, int64_t case_id,
 		const char *action, const json_t *input, json_t **view_out, struct error *err)
 {
@@ -493,6 +570,8 @@ int service_act(struct service *svc, const struct user *u, int64_t case_id,
 	*view_out = NULL;
 	if (input && !json_is_object(input) && !json_is_null(input))
 		return error_field(err, ERR_INVALID, "invalid_input", "input", "input must be a JSON object");
+	if (strcmp(action, "transfer") == 0)
+		return transfer(svc, u, case_id, json_is_object(input) ? input : json_object(), view_out, err);
 	in = json_is_object(input) ? json_incref((json_t *)input) : json_object();
 	if (store_begin(svc->store, err))
 		return -1;

@@ -552,6 +552,25 @@ function M.finish_authority(def, err, warn)
     end
   end
   if b.limits ~= nil and type(b.limits) ~= "table" then err(line, "limits must be a table of numbers") end
+  -- transfers = { out_by = { roles }, receive = { workflow = "w", state = "s", line = N } }:
+  -- who may move a family to another authority, and where families moving in are received.
+  if b.transfers ~= nil then
+    local t = b.transfers
+    if type(t) ~= "table" then
+      err(line, "transfers = { out_by = { roles }, receive = { workflow = ..., state = ... } }")
+    else
+      for _, r in ipairs(as_list(t.out_by)) do
+        if not role_set[r] then err(line, "transfers out_by: role '" .. tostring(r) .. "' is not declared" .. suggest(tostring(r), b.roles or {})) end
+      end
+      if t.receive ~= nil then
+        local wf_set = {}
+        for _, w in ipairs(b.workflows or {}) do wf_set[w] = true end
+        if type(t.receive) ~= "table" or not wf_set[t.receive.workflow] or type(t.receive.state) ~= "string" then
+          err(line, "transfers receive needs workflow (one of this authority's workflows) and state")
+        end
+      end
+    end
+  end
   return def
 end
 
