@@ -665,3 +665,93 @@ int cmd_report(int argc, char **argv)
 	service_close(svc);
 	return rc;
 }
+
+/* --- definition versions ------------------------------------------------------- */
+
+int cmd_versions(int argc, char **argv)
+{
+	static const char *const valued[] = { "db", "root", NULL };
+	const char *pos[1];
+	struct service *svc;
+	json_t *list, *v;
+	char *auth, *slash;
+	size_t i;
+	if (cli_positional(argc, argv, pos, 1, valued) != 1 || !strchr(pos[0], '/')) {
+		fprintf(stderr, "usage: casework versions AUTHORITY/WORKFLOW [--db FILE]\n");
+		return 2;
+	}
+	svc = open_service(argc, argv, db_of(argc, argv), 1);
+	if (!svc)
+		return 1;
+	auth = xstrdup(pos[0]);
+	slash = strchr(auth, '/');
+	*slash = '\0';
+	list = store_definition_versions(service_store(svc), auth, slash + 1);
+	json_array_foreach(list, i, v)
+		printf("%s  %s%s\n", json_string_value(json_object_get(v, "hash")), json_string_value(json_object_get(v, "path")),
+		       json_is_true(json_object_get(v, "current")) ? "  (current: new cases open under it)" : "");
+	json_decref(list);
+	free(auth);
+	service_close(svc);
+	return 0;
+}
+
+int cmd_migrate(int argc, char **argv)
+{
+	static const char *const valued[] = { "db", "root", "to", "map", "reason", NULL };
+	const char *pos[256], *to = cli_opt(argc, argv, "to"), *map_s = cli_opt(argc, argv, "map");
+	const char *reason = cli_opt(argc, argv, "reason");
+	int n = cli_positional(argc, argv, pos, 256, valued), i, rc = 0, apply = cli_flag(argc, argv, "apply");
+	struct service *svc;
+	json_t *map = json_object();
+	char *copy, *tok, *save;
+
+	if (n == 0 || !to || !reason) {
+		fprintf(stderr, "usage: casework migrate CASE... --to VERSION --reason TEXT [--map OLD=NEW,...] [--apply] [--db FILE]\n"
+				"(without --apply it previews: which state each case moves to and which due dates move)\n");
+		json_decref(map);
+		return 2;
+	}
+	copy = xstrdup(map_s ? map_s : "");
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		char *eq = strchr(tok, '=');
+		if (!eq) {
+			fprintf(stderr, "casework: --map takes OLD=NEW pairs, not '%s'\n", tok);
+			free(copy);
+			json_decref(map);
+			return 2;
+		}
+		*eq = '\0';
+		json_object_set_new(map, tok, json_string(eq + 1));
+	}
+	free(copy);
+	svc = open_service(argc, argv, db_of(argc, argv), 1);
+	if (!svc) {
+		json_decref(map);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		struct error err = { 0 };
+		json_t *rep = NULL, *t;
+		size_t j;
+		if (service_migrate(svc, strtoll(pos[i], NULL, 10), to, map, reason, apply, &rep, &err)) {
+			fprintf(stderr, "casework: case %s: %s\n", pos[i], err.message);
+			rc = 1;
+			continue;
+		}
+		printf("case %s: %.12s -> %.12s, state %s -> %s%s\n", pos[i],
+		       json_string_value(json_object_get(rep, "from")), json_string_value(json_object_get(rep, "to")),
+		       json_string_value(json_object_get(json_object_get(rep, "state"), "from")),
+		       json_string_value(json_object_get(json_object_get(rep, "state"), "to")), apply ? " (applied)" : " (preview)");
+		json_array_foreach(json_object_get(rep, "timescales"), j, t)
+			printf("  %-40s %s -> %s%s%s\n", json_string_value(json_object_get(t, "key")),
+			       json_string_value(json_object_get(t, "from_due")),
+			       json_is_string(json_object_get(t, "to_due")) ? json_string_value(json_object_get(t, "to_due")) : "-",
+			       strcmp(json_string_value(json_object_get(t, "status")) ? json_string_value(json_object_get(t, "status")) : "", "pending") ? "  " : "",
+			       strcmp(json_string_value(json_object_get(t, "status")) ? json_string_value(json_object_get(t, "status")) : "", "pending") ? json_string_value(json_object_get(t, "status")) : "");
+		json_decref(rep);
+	}
+	json_decref(map);
+	service_close(svc);
+	return rc;
+}

@@ -16,6 +16,8 @@ int cmd_explain(int argc, char **argv);
 int cmd_graph(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_chronology(int argc, char **argv);
+int cmd_versions(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
 
 /* Look for --name VALUE (or --name=VALUE) in argv; NULL if absent. */
 const char *cli_opt(int argc, char **argv, const char *name);

@@ -415,3 +415,41 @@ int clocks_extend(const struct authority *auth, struct definition *def, json_t *
 	set_due(auth, t, anchor, new_due, td->dur.unit);
 	return 0;
 }
+
+void clocks_migrate(const struct authority *auth, const struct definition *newdef, json_t *view,
+		    const struct interp_event *ev)
+{
+	json_t *t;
+	size_t i;
+	json_array_foreach(json_object_get(view, "timescales"), i, t) {
+		const struct timescale_def *td;
+		json_t *anchor = json_object_get(t, "anchor"), *ext = json_object_get(t, "extensions");
+		int64_t base, due, old = json_integer_value(json_object_get(t, "due_epoch"));
+		int k = (int)json_integer_value(json_object_get(t, "occurrence"));
+		char *rule;
+		if (strcmp(str(t, "status"), "pending") != 0)
+			continue;
+		td = def_timescale(newdef, str(t, "name"));
+		json_object_set(t, "migrated_from_due", json_object_get(t, "due"));
+		if (!td) {
+			json_object_set_new(t, "status", json_string("cancelled"));
+			json_object_set_new(t, "note", json_string("cancelled by migration: the new version has no such timescale"));
+			set_time(t, "cancelled_at", ev->at);
+			continue;
+		}
+		if (td->recurring && td->rearm_anchor && json_object_get(anchor, "chain_start_epoch"))
+			base = json_integer_value(json_object_get(anchor, "chain_start_epoch"));
+		else
+			base = json_integer_value(json_object_get(anchor, "at_epoch"));
+		due = calendar_due(&auth->cal, base, td->dur.unit,
+				   td->dur.n * (td->recurring && td->rearm_anchor ? k : 1));
+		if (json_array_size(ext) && old > due)
+			due = old;   /* a person extended it: the new rule does not take that away */
+		rule = def_rule_text(td);
+		json_object_set_new(t, "rule", json_string(rule));
+		json_object_set_new(t, "line", json_integer(td->cites));
+		json_object_set_new(t, "definition", json_string(newdef->hash));
+		free(rule);
+		set_due(auth, t, base, due, td->dur.unit);
+	}
+}

@@ -47,6 +47,15 @@ int clocks_breach(const struct authority *auth, struct definition *def, json_t *
 int clocks_extend(const struct authority *auth, struct definition *def, json_t *view,
 		  const struct interp_event *ev, struct error *err);
 
+/*
+ * A migration to newdef: every pending clock is re-derived from its anchor
+ * under newdef's rule (an extension a person granted is kept if later), or
+ * cancelled if newdef no longer has it. Met and breached clocks are history
+ * and stay as they are.
+ */
+void clocks_migrate(const struct authority *auth, const struct definition *newdef, json_t *view,
+		    const struct interp_event *ev);
+
 /* The definition of the clock a key (or bare name) refers to, or NULL. */
 const struct timescale_def *clocks_def_for_key(const struct definition *def, const char *key);
 

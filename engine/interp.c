@@ -560,6 +560,37 @@ static int apply_transfer(struct definition *def, json_t *view, const struct int
 	return 0;
 }
 
+/*
+ * Move the case to another version of its workflow: input {from, to, state,
+ * reason}; the state is mapped explicitly, the clocks re-derived.
+ */
+static int apply_migrate(const struct authority *auth, json_t *view, const struct interp_event *ev,
+			 json_t *fired, struct error *err)
+{
+	const struct definition *nd = ev->migrate_to;
+	const char *state = json_string_value(json_object_get(ev->input, "state"));
+	char what[256];
+	if (!nd || strcmp(nd->hash, json_string_value(json_object_get(ev->input, "to")) ? json_string_value(json_object_get(ev->input, "to")) : "") != 0)
+		return error_set(err, ERR_INTERNAL, "no_definition", "migration target version is not loaded");
+	if (!json_is_true(json_object_get(view, "open")))
+		return error_set(err, ERR_CONFLICT, "case_closed", "a closed case is not migrated");
+	if (strcmp(nd->id, json_string_value(json_object_get(view, "workflow"))) != 0)
+		return error_field(err, ERR_INVALID, "invalid_input", "to", "version %.12s is a different workflow (%s)", nd->hash, nd->id);
+	if (!state || !def_state(nd, state) || def_state(nd, state)->terminal)
+		return error_field(err, ERR_INVALID, "invalid_input", "state",
+				   "the case's state must map to an open state of the new version, not '%s'", state ? state : "(none)");
+	json_object_set_new(view, "definition", json_string(nd->hash));
+	if (strcmp(state, json_string_value(json_object_get(view, "state"))) != 0) {
+		json_object_set_new(view, "state", json_string(state));
+		add_fired(fired, "enter:%s", state);
+	}
+	clocks_migrate(auth, nd, view, ev);
+	snprintf(what, sizeof what, "Moved to version %.12s of %s: %s", nd->hash, nd->id,
+		 json_string_value(json_object_get(ev->input, "reason")) ? json_string_value(json_object_get(ev->input, "reason")) : "");
+	chronicle(view, ev, what, 0);
+	return 0;
+}
+
 int interp_apply(const struct authority *auth, struct definition *def, json_t **viewp,
 		 const struct interp_event *ev, json_t **spawns, struct error *err)
 {
@@ -574,6 +605,8 @@ int interp_apply(const struct authority *auth, struct definition *def, json_t **
 		rc = apply_record(def, view, ev, fired, err);
 	else if (strcmp(ev->kind, "transfer") == 0)
 		rc = apply_transfer(def, view, ev, fired, err);
+	else if (strcmp(ev->kind, "migrate") == 0)
+		rc = apply_migrate(auth, view, ev, fired, err);
 	else if (strcmp(ev->kind, "timer") == 0) {
 		char *to = NULL;
 		rc = clocks_breach(auth, def, view, ev, fired, &to, err);
@@ -598,7 +631,7 @@ int interp_apply(const struct authority *auth, struct definition *def, json_t **
 	else
 		rc = error_set(err, ERR_INVALID, "invalid_event", "unknown event kind '%s'", ev->kind);
 	if (rc == 0)
-		rc = clocks_update(auth, def, view, ev, fired, &ops, err);
+		rc = clocks_update(auth, strcmp(ev->kind, "migrate") == 0 ? ev->migrate_to : def, view, ev, fired, &ops, err);
 	if (rc == 0) {
 		json_object_set_new(view, "seq", json_integer(ev->seq));
 		set_time(view, "updated_at", ev->at);

@@ -32,10 +32,11 @@ struct interp_event {
 	int64_t at;               /* instant */
 	int64_t user_id;          /* 0 = the engine */
 	const char *role;         /* role acted in; "assigned"; NULL for the engine */
-	const char *kind;         /* "open", "action", "record", "timer" */
+	const char *kind;         /* "open", "action", "record", "timer", "transfer", "migrate" */
 	const char *name;         /* action name, record type, "breach" */
 	const json_t *input;
 	const json_t *facts;
+	struct definition *migrate_to;   /* kind "migrate": the version the case moves to */
 };
 
 /*

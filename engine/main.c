@@ -21,6 +21,8 @@ static const struct {
 	{ "verify", cmd_verify, "verify [--db FILE] [--authority A]" },
 	{ "explain", cmd_explain, "explain CASE TIMESCALE [--db FILE]" },
 	{ "chronology", cmd_chronology, "chronology CASE [--db FILE]" },
+	{ "versions", cmd_versions, "versions AUTHORITY/WORKFLOW [--db FILE]" },
+	{ "migrate", cmd_migrate, "migrate CASE... --to VERSION --reason TEXT [--map OLD=NEW,...] [--apply] [--db FILE]" },
 	{ "report", cmd_report, "report timeliness --authority A [--from DATE] [--to DATE] [--csv] [--db FILE]" },
 };
 

@@ -183,6 +183,16 @@ json_t *service_replay(struct service *svc, const char *authority, int64_t case_
 		iev.name = json_string_value(json_object_get(e, "name"));
 		iev.input = json_object_get(e, "input");
 		iev.facts = json_object_get(e, "facts");
+		if (strcmp(iev.kind, "migrate") == 0 && !def_path) {
+			/* From here on the case runs under the version it moved to. */
+			struct definition *nd = service_definition_by_hash(svc,
+				json_string_value(json_object_get(iev.input, "to")), err);
+			if (!nd)
+				goto done;
+			iev.migrate_to = nd;
+		} else if (strcmp(iev.kind, "migrate") == 0) {
+			iev.migrate_to = d;   /* a what-if keeps the one definition it was given */
+		}
 		step = json_pack("{s:I, s:O, s:I, s:O, s:s, s:s}", "seq", (json_int_t)iev.seq,
 				 "at", json_object_get(e, "at"), "user", (json_int_t)iev.user_id,
 				 "role", json_object_get(e, "role"), "kind", iev.kind, "name", iev.name);
@@ -191,7 +201,9 @@ json_t *service_replay(struct service *svc, const char *authority, int64_t case_
 			calendar_format_instant(iev.at, when);
 			json_object_set_new(step, "at", json_string(when));
 		}
-		if (interp_apply(a, d, &view, &iev, NULL, &aerr)) {
+		if (interp_apply(a, d, &view, &iev, NULL, &aerr) == 0 && iev.migrate_to) {
+			d = iev.migrate_to;
+		} else if (aerr.kind != ERR_NONE) {
 			json_t *why = json_pack("{s:I, s:s, s:s, s:s}", "seq", (json_int_t)iev.seq, "name", iev.name,
 						"code", aerr.code, "message", aerr.message);
 			json_object_set_new(step, "refused", json_string(aerr.message));

@@ -641,6 +641,83 @@ json_t *service_case_view(struct service *svc, const struct user *u, int64_t cas
 	return view;
 }
 
+int service_migrate(struct service *svc, int64_t case_id, const char *to, const json_t *map,
+		    const char *reason, int apply, json_t **report, struct error *err)
+{
+	char hash[65];
+	json_t *view = NULL, *before = NULL, *input = NULL, *facts = NULL, *changes, *t;
+	const struct authority *a;
+	struct definition *nd;
+	struct interp_event iev = { 0 };
+	const char *state, *mapped;
+	char today[11];
+	size_t i;
+	int rc = -1;
+
+	*report = NULL;
+	if (!reason || !*reason)
+		return error_field(err, ERR_INVALID, "invalid_input", "reason", "a migration needs a reason");
+	if (store_definition_resolve(svc->store, to, hash, err) || !(nd = service_definition_by_hash(svc, hash, err)))
+		return -1;
+	if (store_begin(svc->store, err))
+		return -1;
+	view = store_case_view(svc->store, NULL, case_id, err);
+	if (!view || !(a = service_authority(svc, json_string_value(json_object_get(view, "authority")))))
+		goto done;
+	before = json_deep_copy(view);
+	state = json_string_value(json_object_get(view, "state"));
+	mapped = json_string_value(json_object_get(map, state));
+	calendar_format_date(calendar_local_date(service_now(svc)), today);
+	input = json_pack("{s:O, s:s, s:s, s:s, s:O}", "from", json_object_get(view, "definition"), "to", hash,
+			  "state", mapped ? mapped : state, "reason", reason, "map", map ? map : json_object());
+	facts = json_pack("{s:s}", "today", today);
+	iev.case_id = case_id;
+	iev.at = service_now(svc);
+	iev.role = "migration";
+	iev.kind = "migrate";
+	iev.name = "migrate";
+	iev.input = input;
+	iev.facts = facts;
+	iev.migrate_to = nd;
+	if (commit_event(svc, a, nd, &view, &iev, NULL, err))
+		goto done;
+	/* What moved: every clock that was pending before, as it is after. */
+	changes = json_array();
+	json_array_foreach(json_object_get(before, "timescales"), i, t) {
+		json_t *after = NULL, *x;
+		size_t j;
+		if (strcmp(json_string_value(json_object_get(t, "status")), "pending") != 0)
+			continue;
+		json_array_foreach(json_object_get(view, "timescales"), j, x)
+			if (json_equal(json_object_get(x, "key"), json_object_get(t, "key")))
+				after = x;
+		if (after && json_equal(json_object_get(after, "due"), json_object_get(t, "due")) &&
+		    json_equal(json_object_get(after, "status"), json_object_get(t, "status")))
+			continue;
+		json_array_append_new(changes, json_pack("{s:O, s:O, s:O*, s:O*, s:O*}", "key", json_object_get(t, "key"),
+			"from_due", json_object_get(t, "due"), "to_due", after ? json_object_get(after, "due") : NULL,
+			"status", after ? json_object_get(after, "status") : NULL, "rule", after ? json_object_get(after, "rule") : NULL));
+	}
+	*report = json_pack("{s:I, s:O, s:s, s:{s:O, s:O}, s:o, s:b}", "case", (json_int_t)case_id,
+			    "from", json_object_get(before, "definition"), "to", hash, "state",
+			    "from", json_object_get(before, "state"), "to", json_object_get(view, "state"),
+			    "timescales", changes, "applied", apply);
+	rc = apply ? store_commit(svc->store, err) : 0;
+	if (!apply)
+		store_rollback(svc->store);
+done:
+	if (rc) {
+		store_rollback(svc->store);
+		json_decref(*report);
+		*report = NULL;
+	}
+	json_decref(view);
+	json_decref(before);
+	json_decref(input);
+	json_decref(facts);
+	return rc;
+}
+
 /* --- timers ------------------------------------------------------------------ */
 
 static int fire_one(struct service *svc, int64_t case_id, const char *key, int64_t due,

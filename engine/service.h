@@ -72,6 +72,16 @@ int service_act(struct service *svc, const struct user *u, int64_t case_id,
 json_t *service_case_view(struct service *svc, const struct user *u, int64_t case_id,
 			  int log_read, struct error *err);
 
+/*
+ * Move a case to another stored version of its workflow (to: a hash or a
+ * prefix of 8+ digits), mapping its state through map (object old -> new;
+ * unmapped states keep their name). Without apply it is a preview: the same
+ * event is applied in a transaction that is rolled back, so preview and apply
+ * cannot disagree. *report: {case, from, to, state: {from, to}, timescales: [...]}.
+ */
+int service_migrate(struct service *svc, int64_t case_id, const char *to, const json_t *map,
+		    const char *reason, int apply, json_t **report, struct error *err);
+
 /* Fire every timer due at or before now (each its own transaction). */
 int service_fire_due(struct service *svc, int64_t now, int *fired, struct error *err);
 /* Earliest pending due instant: 0 found, 1 none. */

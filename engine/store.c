@@ -462,6 +462,51 @@ int store_definition_get(struct store *st, const char *hash, char **authority, c
 	return 0;
 }
 
+int store_definition_resolve(struct store *st, const char *prefix, char hash[65], struct error *err)
+{
+	sqlite3_stmt *s;
+	int n = 0, rc;
+	size_t i, len = strlen(prefix);
+	char pattern[80];
+	if (len < 8 || len > 64)
+		return error_field(err, ERR_INVALID, "invalid_input", "to", "a version is at least 8 hex digits of its hash");
+	for (i = 0; i < len; i++)
+		if (!strchr("0123456789abcdef", prefix[i]))
+			return error_field(err, ERR_INVALID, "invalid_input", "to", "a version is hex digits of its hash");
+	snprintf(pattern, sizeof pattern, "%s%%", prefix);
+	if (sqlite3_prepare_v2(st->db, "SELECT hash FROM definitions WHERE hash LIKE ?1", -1, &s, NULL) != SQLITE_OK)
+		return db_error(st, err, "versions");
+	bind_text(s, 1, pattern);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (n++ == 0)
+			snprintf(hash, 65, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	if (n == 0)
+		return error_field(err, ERR_NOT_FOUND, "not_found", "to", "no stored version %s", prefix);
+	if (n > 1)
+		return error_field(err, ERR_INVALID, "invalid_input", "to", "%s matches %d versions: give more digits", prefix, n);
+	return 0;
+}
+
+json_t *store_definition_versions(struct store *st, const char *authority, const char *workflow)
+{
+	sqlite3_stmt *s;
+	json_t *out = json_array();
+	if (sqlite3_prepare_v2(st->db,
+		"SELECT d.hash, d.path, d.loaded_at, w.hash IS NOT NULL FROM definitions d"
+		" LEFT JOIN workflows w ON w.hash = d.hash WHERE d.authority = ?1 AND d.workflow = ?2"
+		" ORDER BY d.loaded_at DESC, d.rowid DESC", -1, &s, NULL) != SQLITE_OK)
+		return out;
+	bind_text(s, 1, authority);
+	bind_text(s, 2, workflow);
+	while (sqlite3_step(s) == SQLITE_ROW)
+		json_array_append_new(out, json_pack("{s:s, s:s, s:I, s:b}", "hash", (const char *)sqlite3_column_text(s, 0),
+			"path", (const char *)sqlite3_column_text(s, 1), "loaded_at", (json_int_t)sqlite3_column_int64(s, 2),
+			"current", sqlite3_column_int(s, 3)));
+	sqlite3_finalize(s);
+	return out;
+}
+
 /* --- cases ------------------------------------------------------------------ */
 
 int store_case_new(struct store *st, const char *authority, const char *workflow,

@@ -89,6 +89,14 @@ int store_definition_put(struct store *st, const struct definition *d, int64_t n
 int store_definition_get(struct store *st, const char *hash, char **authority, char **path,
 			 char **source, struct error *err);
 
+/*
+ * The full hash of the stored definition whose hash starts with prefix (at
+ * least 8 hex digits) into hash[65]: 0 found, ERR_NOT_FOUND / ERR_INVALID (ambiguous).
+ */
+int store_definition_resolve(struct store *st, const char *prefix, char hash[65], struct error *err);
+/* Stored versions of a workflow, newest first: [{hash, path, loaded_at, current}]. */
+json_t *store_definition_versions(struct store *st, const char *authority, const char *workflow);
+
 /* Make a case row (its view filled by store_case_save); *id receives the id. */
 int store_case_new(struct store *st, const char *authority, const char *workflow,
 		   const char *definition, int64_t at, struct error *err, int64_t *id);
