@@ -427,9 +427,63 @@ static void print_timeline(const json_t *report)
 	}
 }
 
+/*
+ * What-if over a whole authority: every case of the workflow FILE defines,
+ * replayed under it; a summary of refused actions and moved deadlines.
+ */
+static int whatif_authority(int argc, char **argv, const char *auth, const char *defp)
+{
+	struct service *svc = open_service(argc, argv, db_of(argc, argv), 1);
+	struct case_filter f = { .authority = auth };
+	json_t *ids, *id;
+	size_t i;
+	int cases = 0, affected = 0, refused = 0, moved = 0, breaches = 0;
+	const char *wf = strrchr(defp, '/');
+	char workflow[128];
+	if (!svc)
+		return 1;
+	snprintf(workflow, sizeof workflow, "%s", wf ? wf + 1 : defp);
+	if (strstr(workflow, ".lua"))
+		*strstr(workflow, ".lua") = '\0';
+	f.workflow = workflow;
+	ids = store_case_ids(service_store(svc), &f, NULL);
+	json_array_foreach(ids, i, id) {
+		struct error err = { 0 };
+		json_t *rep = service_replay(svc, auth, json_integer_value(id), 0, defp, &err), *x;
+		size_t j;
+		int r, m = 0;
+		if (!rep) {
+			fprintf(stderr, "casework: case %lld: %s\n", (long long)json_integer_value(id), err.message);
+			continue;
+		}
+		cases++;
+		r = (int)json_array_size(json_object_get(rep, "refused"));
+		json_array_foreach(json_object_get(rep, "timescales_changed"), j, x) {
+			m++;
+			if (json_is_string(json_object_get(x, "replayed_status")) &&
+			    strcmp(json_string_value(json_object_get(x, "replayed_status")), "breached") == 0 &&
+			    strcmp(json_string_value(json_object_get(x, "stored_status")), "breached") != 0)
+				breaches++;
+		}
+		if (r || m) {
+			affected++;
+			printf("case %lld: %d action(s) would be refused, %d timescale(s) change\n",
+			       (long long)json_integer_value(id), r, m);
+		}
+		refused += r;
+		moved += m;
+		json_decref(rep);
+	}
+	printf("%s/%s under %s: %d cases replayed, %d affected; %d actions would be refused; "
+	       "%d timescales change, %d of them become breaches\n", auth, workflow, defp, cases, affected, refused, moved, breaches);
+	json_decref(ids);
+	service_close(svc);
+	return 0;
+}
+
 int cmd_replay(int argc, char **argv)
 {
-	static const char *const valued[] = { "db", "root", "as-of", "definition", NULL };
+	static const char *const valued[] = { "db", "root", "as-of", "definition", "authority", NULL };
 	const char *pos[2], *as_of_s = cli_opt(argc, argv, "as-of"), *defp = cli_opt(argc, argv, "definition");
 	int n = cli_positional(argc, argv, pos, 2, valued), rc = 1;
 	int64_t as_of = 0, id;
@@ -438,8 +492,11 @@ int cmd_replay(int argc, char **argv)
 	json_t *rep;
 	char *end;
 
+	if (n == 0 && defp && cli_opt(argc, argv, "authority"))
+		return whatif_authority(argc, argv, cli_opt(argc, argv, "authority"), defp);
 	if (n != 1) {
-		fprintf(stderr, "usage: casework replay CASE [--as-of DATE] [--definition FILE] [--json] [--db FILE]\n");
+		fprintf(stderr, "usage: casework replay CASE [--as-of DATE] [--definition FILE] [--json] [--db FILE]\n"
+				"       casework replay --authority A --definition FILE   (what-if over every case of that workflow)\n");
 		return 2;
 	}
 	id = strtoll(pos[0], &end, 10);

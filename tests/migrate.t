@@ -31,6 +31,10 @@ grep -q "event 2 accept would now be refused: L51: only urgent referrals (tighte
 "$bin" replay 5 --root "$tmp/root" --db "$db" --definition "$tmp/root/workflows/testshire/referral.lua" > "$tmp/whatif5" 2>&1
 grep -q "accept would now be refused" "$tmp/whatif5"; ok $? "what-if: case 5's accept too"
 
+# What-if over the whole authority, summarised.
+"$bin" replay --authority testshire --definition "$tmp/root/workflows/testshire/referral.lua" --root "$tmp/root" --db "$db" > "$tmp/all"
+grep -q "testshire/referral under .*: 4 cases replayed, 3 affected; [0-9]* actions would be refused" "$tmp/all"; ok $? "what-if over the authority: summary ($(tail -1 "$tmp/all" | cut -d: -f2-))"
+
 # Migration of case 3 (escalated, on_breach moved it to closure_pending) and 5 (allocated).
 events_before=$(sqlite3 "$db" "select count(*) from events")
 "$bin" migrate 5 --to "${new:0:12}" --reason "procedure revised" --root "$tmp/root" --db "$db" > "$tmp/preview"; ok $? "migrate preview runs"
