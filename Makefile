@@ -21,10 +21,13 @@ ENGINE_OBJ := $(ENGINE_SRC:engine/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stdlib_dsl.
 UNIT_SRC   := $(wildcard tests/unit/*.c)
 UNIT_BIN   := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/t/%.t)
 BIN        := $(BUILD)/casework
+FUZZ_TARGETS := dates definition input
+FUZZ_REPLAY  := $(FUZZ_TARGETS:%=$(BUILD)/fuzz-replay/fuzz_%)
+FUZZ_SECONDS ?= 60
 
 .PHONY: all run test check bench deps clean graphs soak fuzz
 
-all: $(BIN) $(UNIT_BIN)
+all: $(BIN) $(UNIT_BIN) $(FUZZ_REPLAY)
 
 $(BUILD)/obj/%.o: engine/%.c $(wildcard engine/*.h) | $(BUILD)/obj
 	$(CC) $(CFLAGS) -c $< -o $@
@@ -44,7 +47,11 @@ $(BIN): engine/main.c $(BUILD)/libcasework.a
 $(BUILD)/t/%.t: tests/unit/%.c tests/unit/tap.h $(BUILD)/libcasework.a | $(BUILD)/t
 	$(CC) $(CFLAGS) -Iengine $< $(BUILD)/libcasework.a -o $@ $(LDFLAGS) $(LDLIBS)
 
-$(BUILD)/obj $(BUILD)/t $(BUILD)/gen var:
+# The fuzz targets, run over their corpus files by tests/fuzz.t (no libFuzzer needed).
+$(BUILD)/fuzz-replay/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/standalone.c $(BUILD)/libcasework.a | $(BUILD)/fuzz-replay
+	$(CC) $(CFLAGS) -Iengine $< tests/fuzz/standalone.c $(BUILD)/libcasework.a -o $@ $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/obj $(BUILD)/t $(BUILD)/gen $(BUILD)/fuzz-replay var:
 	mkdir -p $@
 
 # First command of the README: build, create var/casework.db on first run,
@@ -61,8 +68,24 @@ check:
 	$(MAKE) BUILD=build/check OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
-bench: $(BIN)
-	CASEWORK=$(abspath $(BIN)) bench/run
+$(BUILD)/casework-bench: $(wildcard bench/*.c bench/*.h) $(BUILD)/libcasework.a
+	$(CC) $(CFLAGS) -Iengine $(wildcard bench/*.c) $(BUILD)/libcasework.a -o $@ $(LDFLAGS) $(LDLIBS)
+
+bench: $(BIN) $(BUILD)/casework-bench
+	CASEWORK=$(abspath $(BIN)) CASEWORK_BENCH=$(abspath $(BUILD)/casework-bench) bench/run
+
+# libFuzzer (clang) on each target for FUZZ_SECONDS, corpus kept in build/fuzz/corpus;
+# a crash is written to build/fuzz/ and belongs in tests/fuzz/<target>/ as a regression.
+fuzz:
+	$(MAKE) BUILD=build/fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libcasework.a
+	@for t in $(FUZZ_TARGETS); do \
+		clang $(CFLAGS) -O1 -g -Iengine -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_$$t.c \
+			build/fuzz/libcasework.a -o build/fuzz/fuzz_$$t $(LDLIBS) || exit 1; \
+		mkdir -p build/fuzz/corpus/$$t; \
+		echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
+		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+			-artifact_prefix=build/fuzz/$$t- build/fuzz/corpus/$$t tests/fuzz/$$t || exit 1; \
+	done
 
 graphs: $(BIN)
 	tests/graphs.sh
