@@ -28,17 +28,29 @@
 -- after re-engagement (A19); panel decline of a step-down is terminal
 -- `stepdown_declined`; step-down enters `allocated` after the handover (A26).
 -- The spec's `family_declines` (at the introductory stage) and
--- `family_disengages` are one action, family_disengages, from every working
--- state including `allocated`.
+-- `family_disengages` are one action, family_disengages, from `allocated`
+-- through `plan_active`. The closure check (L298 "completed to a good
+-- standard", A20) is the L302-L315 list by path: allocation note and closure
+-- summary always; a case note per visit, minutes per planning/review meeting,
+-- a record per direct-work session, a genogram once visits began, and on a
+-- transfer the transfer summary and the ending letter (L227); the ending path
+-- needs the closure letter and, if a meeting was held, feedback forms (L319).
+--
+-- Two rules for the same thing, both encoded: T04 (L205) / T05 (L233)
+-- allocation; T02 (L205 every working day / L233 every day); T11 (L278,
+-- visits after the planning meeting) / T12 (L616, visits a minimum of every
+-- 20 working days); T07 (L241, 5 days of allocation) / T08 (L605, 5 working
+-- days of the referral date).
 --
 -- Capacity (L128): 25 children per full-time key worker, pro rata, is a guard
 -- on allocation over the engine fact assignee_children. 400 families is NOT a
 -- refusal ("The service will not operate a waiting list"): accepting beyond it
 -- records the Head of Service notification in case data
 -- (head_of_service_notified) and the Head of Service may record a decision
--- (record_capacity_decision). The fact used is open_cases (open cases of this
--- workflow), which also counts contacts still at MASH or in the inbox: the
--- engine has no narrower fact, so the count is an upper bound [INF].
+-- (record_capacity_decision). The fact used is open_cases (the other open
+-- cases of this workflow; this family is added), which also counts contacts
+-- still at MASH or in the inbox and step-down requests: the engine has no
+-- narrower fact, so the count is an upper bound [INF].
 --
 -- Timescales (spec §4.1, 25 rows T01-T25): encoded T01, T02 (twice: L205
 -- "every working day" and L233 "every day ... daily"), T03-T18, T21-T25.
@@ -103,6 +115,13 @@ local WORK_STATES = {
 -- states (obligations continue until the handover, A18).
 local KW_OPEN_STATES = {
   "allocated", "assessment_in_progress", "assessment_awaiting_authorisation",
+  "awaiting_initial_planning_meeting", "plan_active", "ending_in_progress",
+  "signposting_handover", "concern_escalated", "step_up_panel_pending", "urgent_step_up",
+  "transfer_agreed_awaiting_handover", "disengagement_review",
+}
+-- Visits after the introductory visit (the first visit is record_introductory_visit).
+local VISIT_STATES = {
+  "assessment_in_progress", "assessment_awaiting_authorisation",
   "awaiting_initial_planning_meeting", "plan_active", "ending_in_progress",
   "signposting_handover", "concern_escalated", "step_up_panel_pending", "urgent_step_up",
   "transfer_agreed_awaiting_handover", "disengagement_review",
@@ -738,10 +757,10 @@ action "accept_referral" {
   -- operate a waiting list": record the notification, never refuse.
   effect = function(case, input, facts)
     case.data.accepted_factors = input.factors
-    if facts.open_cases > facts.limits.service_families then
-      case.data.head_of_service_notified = true
-      case.data.capacity_open_cases = facts.open_cases
-    end
+    -- open_cases counts the OTHER open cases of this workflow; add this family
+    local families = facts.open_cases + 1
+    case.data.capacity_open_cases = families
+    case.data.head_of_service_notified = families > facts.limits.service_families
   end,
   to = "awaiting_allocation",
   significant = "Referral accepted; wellbeing episode opened on E.H.M.",
@@ -895,7 +914,7 @@ action "hold_initial_planning_meeting" {
 -- L278, L616: a visit to the family (the record follows within 3 working days, L302)
 action "complete_visit" {
   line = 278, title = "Visit completed",
-  from = KW_OPEN_STATES,
+  from = VISIT_STATES,
   by = "assigned",
   input = { visit_type = text { required = true } },
   effect = function(case) case.data.visits = (case.data.visits or 0) + 1 end,

@@ -113,7 +113,7 @@ act(rc, "submit_assessment", { as = "kw" })
 refuse(rc, "authorise_assessment", { as = "kw" }, "wrong_role", "L257: authorised by a manager")
 act(rc, "authorise_assessment", { as = "tm" })
 -- missing_record and guard_failed at the initial planning meeting
-refuse(rc, "hold_initial_planning_meeting", { as = "kw", input = { attendees = "mother" } }, "missing_record", "L265: the meeting develops the wellbeing plan")
+refuse(rc, "hold_initial_planning_meeting", { as = "kw", input = { attendees = "mother" } }, "guard_failed", "L691: each child must have their own plan (none yet)")
 act(rc, "raise_concern", { as = "kw", input = { worry = "new partner, mother frightened" } })
 expect_state(rc, "concern_escalated", "L215: key worker alerts a manager")
 refuse(rc, "decide_step_up_in_need", { as = "kw", input = { family_informed = "informed", judgement = "j", discussed_with_csc = true } },

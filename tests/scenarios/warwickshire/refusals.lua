@@ -45,13 +45,13 @@ add_record(c, "single_assessment", { as = "eho", fields = { kind = "early_help",
 add_record(c, "consent_for_service", { as = "eho", fields = { given_by = "Bob", given_on = "2026-01-05" } })
 
 refuse(c, "triage_pass", { as = "fsw", input = triage(4) }, "wrong_role", "L157: all referrals are triaged by the Early Help Officer")
-refuse(c, "allocate", { as = "chair", input = allocation("fsw") }, "wrong_state", "L199: screened at triage before allocation")
+refuse(c, "allocate", { as = "chair", input = allocation("fsw") }, "wrong_state", "L157: triaged by the EHO before the allocation meeting (L164)")
 local missing = triage(4); missing.pf_health = nil
 refuse(c, "triage_pass", { as = "eho", input = missing }, "invalid_input", "L134: each Priority Families criterion is answered")
 refuse(c, "triage_pass", { as = "eho", input = triage(4, { pf_health = "yes" }) }, "invalid_input", "L134: a criterion is yes or no")
 refuse(c, "triage_pass", { as = "eho", input = triage(3) }, "guard_failed", "L129: four of the six criteria must be met")
 refuse(c, "triage_pass", { as = "eho", input = triage(4, { pf_data_matched = false }) }, "guard_failed", "L160: Priority Families data matching")
-refuse(c, "triage_pass", { as = "eho", input = triage(4, { threshold_tier = "tier_4" }) }, "guard_failed", "L145: Complex is tier 3")
+refuse(c, "triage_pass", { as = "eho", input = triage(4, { threshold_tier = "tier_4" }) }, "guard_failed", "L145: Complex is tier 3 (tier 4 only for Complex-Intensive, L146)")
 refuse(c, "triage_pass", { as = "eho", input = triage(4, { threshold_tier = "tier_2" }) }, "guard_failed", "L91: work from tier 3")
 refuse(c, "triage_pass", { as = "eho", input = triage(4, { stepped_approach_step = "step_2" }) }, "guard_failed", "L116: levels 1 and 2 are signposted, not FSW")
 act(c, "triage_pass", { as = "eho", input = triage(4) })
