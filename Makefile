@@ -88,7 +88,7 @@ fuzz:
 	done
 
 graphs: $(BIN)
-	tests/graphs.sh
+	CASEWORK=$(abspath $(BIN)) tools/graphs.sh
 
 deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -97,3 +97,24 @@ deps:
 
 clean:
 	rm -rf build
+
+# Practitioners' pages (issue 8): GOV.UK Frontend's built CSS, JavaScript,
+# fonts and images (from npm: `npm ci` first), the pages' own app.css and
+# app.mjs, and each workflow's process graph rendered to SVG with Graphviz
+# (skipped, and the pages fall back to a table, if `dot` is missing).
+GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
+WEB_ASSETS := $(BUILD)/assets
+
+.PHONY: web-assets
+web-assets: $(BIN)
+	@test -d $(GOVUK_DIST) || { echo "web-assets: $(GOVUK_DIST) is missing: run npm ci" >&2; exit 1; }
+	rm -rf $(WEB_ASSETS) && mkdir -p $(WEB_ASSETS)/graphs
+	cp $(GOVUK_DIST)/govuk-frontend.min.css $(GOVUK_DIST)/govuk-frontend.min.js $(WEB_ASSETS)/
+	cp -R $(GOVUK_DIST)/assets/fonts $(GOVUK_DIST)/assets/images $(GOVUK_DIST)/assets/manifest.json $(WEB_ASSETS)/
+	cp web/app.css web/app.mjs $(WEB_ASSETS)/
+	@if command -v dot >/dev/null; then for f in workflows/*/*.lua; do \
+		a=$$(basename $$(dirname $$f)); w=$$(basename $$f .lua); \
+		$(BIN) graph $$a/$$w --format dot 2>/dev/null | dot -Tsvg -o $(WEB_ASSETS)/graphs/$$a.$$w.svg \
+			|| rm -f $(WEB_ASSETS)/graphs/$$a.$$w.svg; \
+	done; echo "web-assets: $$(ls $(WEB_ASSETS)/graphs | wc -l) graphs"; \
+	else echo "web-assets: Graphviz dot not found: no graphs (the pages show a table instead)"; fi

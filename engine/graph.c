@@ -21,18 +21,45 @@ static void roles_text(const struct strlist *by, char *buf, size_t len)
 		snprintf(buf + strlen(buf), len - strlen(buf), "%s%s", i ? ", " : "", by->v[i]);
 }
 
-/* Timescales whose clock starts on entering state s (from = enter:s) or runs only there. */
+/*
+ * Does timescale t run in state s? Its applies_in says so, or else the state
+ * the case stands in right after an event that starts it ("open": the initial
+ * state; "enter:s": s; an action: where that action leads, or where it is
+ * taken if it stays).
+ */
+static int runs_in(const struct definition *d, const struct timescale_def *t, const char *s)
+{
+	size_t i, j;
+	if (t->has_applies_in)
+		return strlist_has(&t->applies_in, s);
+	for (i = 0; i < t->from.n; i++) {
+		const char *ev = t->from.v[i];
+		const struct action_def *a;
+		if (strcmp(ev, "open") == 0 && strcmp(d->initial, s) == 0)
+			return 1;
+		if (strncmp(ev, "enter:", 6) == 0 && strcmp(ev + 6, s) == 0)
+			return 1;
+		if (!(a = def_action(d, ev)))
+			continue;
+		if (a->to && strcmp(a->to, s) == 0)
+			return 1;
+		if (strlist_has(&a->targets, s))
+			return 1;
+		for (j = 0; !a->to && !a->targets.n && j < a->from.n; j++)
+			if (strcmp(a->from.v[j], s) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 static void timescales_text(const struct definition *d, const char *s, char *buf, size_t len)
 {
 	size_t i;
-	char enter[160];
-	snprintf(enter, sizeof enter, "enter:%s", s);
 	buf[0] = '\0';
 	for (i = 0; i < d->ntimescales; i++) {
 		const struct timescale_def *t = &d->timescales[i];
 		char *rule;
-		if (!strlist_has(&t->from, enter) && !(t->has_applies_in && t->applies_in.n == 1 &&
-							strcmp(t->applies_in.v[0], s) == 0))
+		if (!runs_in(d, t, s))
 			continue;
 		rule = def_rule_text(t);
 		snprintf(buf + strlen(buf), len - strlen(buf), "\\n%s: %s (L%d)", t->name, rule, t->cites);
