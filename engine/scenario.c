@@ -267,6 +267,25 @@ static int l_at(lua_State *L)
 	return 1;
 }
 
+/* --verbose: the case's state and its running clocks after a step. */
+static void verbose_view(struct run *r, const json_t *v)
+{
+	json_t *t;
+	size_t i;
+	if (!r->opt->verbose || !v)
+		return;
+	printf("#   case %lld now %s\n", (long long)json_integer_value(json_object_get(v, "id")),
+	       json_string_value(json_object_get(v, "state")));
+	json_array_foreach(json_object_get(v, "timescales"), i, t) {
+		const char *st = json_string_value(json_object_get(t, "status"));
+		if (strcmp(st, "pending") && strcmp(st, "breached"))
+			continue;
+		printf("#     %-44s %-8s due %s (%s, L%lld)\n", json_string_value(json_object_get(t, "key")), st,
+		       json_string_value(json_object_get(t, "due")), json_string_value(json_object_get(t, "rule")),
+		       (long long)json_integer_value(json_object_get(t, "line")));
+	}
+}
+
 static int l_open_case(lua_State *L)
 {
 	struct run *r = ctx(L);
@@ -307,6 +326,7 @@ static int l_open_case(lua_State *L)
 	tap(r, 1, "open %s case %lld in %s", json_string_value(json_object_get(body, "workflow")),
 	    (long long)json_integer_value(json_object_get(view, "id")), json_string_value(json_object_get(view, "state")));
 	record_coverage("state", json_string_value(json_object_get(view, "workflow")), json_string_value(json_object_get(view, "state")));
+	verbose_view(r, view);
 	touch(r, json_integer_value(json_object_get(view, "id")));
 	lua_pushinteger(L, (lua_Integer)json_integer_value(json_object_get(view, "id")));
 	json_decref(body);
@@ -355,6 +375,7 @@ static int l_act(lua_State *L)
 	} else {
 		tap(r, 1, "case %lld: %s by %s -> %s", (long long)id, action, u->name,
 		    json_string_value(json_object_get(view, "state")));
+		verbose_view(r, view);
 	}
 	json_decref(input);
 	json_decref(view);
