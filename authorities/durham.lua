@@ -44,6 +44,7 @@ authority "durham" {
     "team_coordinator",                 -- L1537, L1543: Families First Team Co-ordinator (Step Up/Down meeting)
     "families_first_manager",           -- L1583, L1591: Families First Team Manager / SW Consultant
     "yps_cwd_manager",                  -- L1599-1601: ASET/YPS or Children with Disabilities Team Manager
+    "send_caseworker",                  -- L2062-2068: SEND Caseworker / SEND Business Services (Social Care Advice requests)
   },
   limits = {
     -- L490: "Where possible we aim to ensure Key Workers have a caseload of
@@ -53,7 +54,20 @@ authority "durham" {
     -- of approximately 25 children and young people."
     family_worker_children = 25,
   },
-  workflows = { "one_point", "family_worker" },
+  workflows = {
+    "one_point",              -- the early help episode (spec §3.1-3.8)
+    "family_worker",          -- IFST Family Worker sub-process (spec §3.3.1), spawned by one_point
+    "social_care_advice",     -- SEND Social Care Advice for an EHC needs assessment (spec §3.9), spawned or opened by SEND
+    "return_home_interview",  -- Return to Home Interview after a missing episode (spec §3.9), spawned by one_point
+    "full_circle",            -- Full Circle non-SGO workflow (spec §3.9), spawned by one_point
+    "pre_birth_intervention", -- Pre-Birth Intervention Service support (spec §3.9), opened by the FHTM
+    "hv_non_lead",            -- Health Visitor request: non-lead Family Hub work (spec §3.4), opened by the FHTM
+  },
+  -- [INF] Moving to or from another authority: the document does not describe it.
+  -- Managers may transfer a family out (the receiving authority opens its own
+  -- case, with the chronology and its own clocks on its own calendar).
+  -- L374, L445: requests come in through First Contact.
+  transfers = { out_by = { "operations_manager", "ifst_team_manager", "fhtm" }, receive = { workflow = "one_point", state = "fc_contact_received" } },
   demo_users = {
     { name = "Erin Triage", roles = { "ehtw" }, team = "first_contact", token = "demo-durham-ehtw" },
     { name = "Ian Manager", roles = { "ifst_team_manager" }, team = "ifst", token = "demo-durham-ifst-team-manager" },

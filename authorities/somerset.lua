@@ -61,6 +61,11 @@ authority "somerset" {
   },
   limits = {},                  -- spec §5: the document states no caseload or capacity figure
   workflows = { "think_family", "action_plan_item", "strategy_governance" },
+  -- [INF] Moving to or from another authority: the document does not describe it.
+  -- Managers may transfer a family out (the receiving authority opens its own
+  -- case, with the chronology and its own clocks on its own calendar).
+  -- The strategy names no front door: a family moving in starts where any need is identified [INF].
+  transfers = { out_by = { "lead_professional" }, receive = { workflow = "think_family", state = "need_identified" } },
   demo_users = {
     { name = "Priya Practitioner", roles = { "practitioner" }, team = "getset",
       token = "demo-somerset-practitioner" },

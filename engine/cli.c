@@ -179,6 +179,8 @@ static int cov_report(const struct cov *c, int argc, char **argv)
 				if (!any_breach)
 					snprintf(missing + strlen(missing), sizeof missing - strlen(missing), "#     timescale %s breached\n", d->timescales[i].name);
 			}
+			if (ms == 0)
+				continue;   /* no scenario of this run opened a case of it */
 			printf("# %s/%s: actions %d/%d, states %d/%d, timescale outcomes %d/%d\n", a->id, d->id,
 			       ma, na, ms, ns, mt, nt);
 			if (missing[0])

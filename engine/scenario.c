@@ -76,6 +76,15 @@ static void touch(struct run *r, int64_t id)
 			return;
 	r->cases = xrealloc(r->cases, (r->ncases + 1) * sizeof *r->cases);
 	r->cases[r->ncases++] = id;
+	{
+		/* a case opened by a spawn or a transfer: its first state counts as reached */
+		json_t *v = store_case_view(service_store(r->svc), NULL, id, NULL);
+		if (v && coverage && coverage->add) {
+			coverage->add(coverage->ctx, "state", json_string_value(json_object_get(v, "workflow")),
+				      json_string_value(json_object_get(v, "state")));
+		}
+		json_decref(v);
+	}
 }
 
 static const struct user *find_user(struct run *r, lua_State *L, const char *name)

@@ -759,8 +759,13 @@ int store_fact(struct store *st, const char *fact, const char *authority,
 
 	if (strcmp(fact, "assignee_cases") == 0)
 		sql = "SELECT count(*) FROM cases WHERE authority = ?1 AND open AND assigned = ?3 AND id <> ?5";
+	else if (strcmp(fact, "assignee_workflow_cases") == 0)
+		sql = "SELECT count(*) FROM cases WHERE authority = ?1 AND open AND assigned = ?3 AND workflow = ?2 AND id <> ?5";
 	else if (strcmp(fact, "assignee_children") == 0)
-		sql = "SELECT coalesce(sum(children), 0) FROM cases WHERE authority = ?1 AND open AND assigned = ?3 AND id <> ?5";
+		/* A linked case carries its parent's family: count those children once. */
+		sql = "SELECT coalesce(sum(c.children), 0) FROM cases c WHERE c.authority = ?1 AND c.open AND c.assigned = ?3"
+		      " AND c.id <> ?5 AND NOT EXISTS(SELECT 1 FROM cases p WHERE p.id = c.parent AND p.open"
+		      " AND p.assigned = ?3 AND p.id <> ?5)";
 	else if (strcmp(fact, "open_cases") == 0)
 		sql = "SELECT count(*) FROM cases WHERE authority = ?1 AND open AND workflow = ?2 AND id <> ?5";
 	else if (strcmp(fact, "authority_open_cases") == 0)

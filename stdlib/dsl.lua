@@ -25,7 +25,8 @@ local PER = { case = true, member = true, child = true, adult = true }
 -- Facts the engine can read from outside the case and record in the event.
 local FACTS = {
   assignee_cases = "open cases assigned to the worker this action assigns (or the current assignee)",
-  assignee_children = "children in those cases",
+  assignee_workflow_cases = "open cases of this workflow assigned to that worker",
+  assignee_children = "children in those cases (a linked case of the same worker's case is not counted twice)",
   open_cases = "open cases of this workflow in the authority",
   authority_open_cases = "open cases of every workflow in the authority",
   team_open_cases = "open cases in the assignee's team",

@@ -82,9 +82,13 @@
 --       case clinics, not a deadline; encoded as a six-month clock whose breach
 --       marks the case case_clinic_eligible (an OM case clinic note, L1797,
 --       meets it).
--- Spec §4.2 sub-process timers (T42-T65: Health Visitor non-lead work, EPSP,
---   YPP, SEND Social Care Advice, PBIS, TAC, Full Circle, RTHI) belong to
---   specialised sub-processes outside this episode: not encoded here.
+-- Spec §4.2 sub-process timers are encoded in the linked workflows this
+--   episode spawns (social_care_advice, return_home_interview, full_circle) or
+--   in their own workflows (pre_birth_intervention, hv_non_lead); see their
+--   headers for which are encoded and why the rest are not.
+-- approve_assessment_extension (spec 3.3) is the built-in extend_timescale on
+--   T11/T12/T13 (IFST TM or SKW, capped at 45 from consent); the spec's
+--   late_request_accepted (3.6) is an input flag of the meeting decisions.
 --
 -- Not encoded (staff-level or organisational, spec §4.3 and §5): weekly Step
 --   Up/Down meeting cadence (L1525, L1529) beyond its use as the decision
@@ -116,8 +120,17 @@
 --     their own consent), hold_initial_taf (TAF #1; the spec's first hold_taf),
 --     transfer_joint_home_visit, circulate_request_form, authorise_closure_plan,
 --     record_missed_appointment, review_assessment, step_up_meeting_decision
---     (spec 3.5) and the step-down entry actions agree_step_down_to_ifst /
---     agree_step_down_to_fh / decline_step_down.
+--     (spec 3.5), the step-down entry actions agree_step_down_to_ifst /
+--     agree_step_down_to_fh / decline_step_down, and the actions that open the
+--     linked sub-processes: request_social_care_advice, notify_missing_episode,
+--     refer_to_full_circle.
+--   * Not encoded from spec §3: the re-referral new_request after closure (a
+--     new request is a new case; "re-referral" is undefined, spec §8.13); the
+--     post-closure sca_request (social_care_advice is opened directly, L2094);
+--     the spec's soft checks (discuss the referral with the KW before
+--     allocation, L478; FNM before the first TAF "where possible", L510/L1257;
+--     EHTW allocation "with management oversight" is encoded as a required MO
+--     case note, L374).
 
 workflow "one_point" {
   title = "One Point Service early help episode",
@@ -233,47 +246,47 @@ state "fc_contact_received" { line = 445, title = "Contact received at First Con
 state "eh_triage" { line = 447, entry = true, title = "Early Help Triage" }                     -- L447; L374: professional requests come straight to the EHTW
 state "lehc" { line = 424, title = "Locality Early Help Conversation" }                         -- L424-430 (professional requests only, L447)
 -- 3.2 Threshold discussion ladder
-state "td_step2_sehtw" { line = 398, title = "Threshold discussion: Step 2 (SEHTW / FCSWC)" }
-state "td_step3_ops_manager" { line = 402, title = "Threshold discussion: Step 3 (Operations Manager)" }
-state "td_step4_fc_manager" { line = 408, title = "Threshold discussion: Step 4 (OM and First Contact Manager)" }
-state "td_step5_strategic" { line = 414, title = "Threshold discussion: Steps 5-6 (Strategic Managers)" }
+state "td_step2_sehtw" { line = 398, title = "Threshold discussion: Step 2 (SEHTW / FCSWC)" }   -- L398: "threshold conversation will be initiated ... to the Senior Early Help Triage Worker"
+state "td_step3_ops_manager" { line = 402, title = "Threshold discussion: Step 3 (Operations Manager)" }   -- L402: "If agreement cannot be reached ... discuss the family with their Operations Manager"
+state "td_step4_fc_manager" { line = 408, title = "Threshold discussion: Step 4 (OM and First Contact Manager)" }   -- L408: OM "will proceed to have a conversation with the First Contact Manager"
+state "td_step5_strategic" { line = 414, title = "Threshold discussion: Steps 5-6 (Strategic Managers)" }   -- L414-418: Strategic Managers' conversation; "This decision is final"
 -- 3.7 Step-down into OPS from statutory services
-state "step_down_from_statutory" { line = 1581, entry = true, title = "Step-down request from Families First / YPS / CWD" }
+state "step_down_from_statutory" { line = 1581, entry = true, title = "Step-down request from Families First / YPS / CWD" }   -- L1581: "families which require ongoing intensive support but ... no longer requires statutory intervention"
 -- 3.3 IFST
-state "ifst_awaiting_allocation" { line = 476, title = "In the IFS Team Tray awaiting Key Worker allocation" }
-state "ifst_transfer_allocated" { line = 1657, title = "Stepped up from Family Hub: joint home visit with the new Key Worker" }
-state "ifst_allocated" { line = 494, title = "Key Worker allocated: initial steps, awaiting consent" }
-state "ifst_assessment" { line = 685, title = "IFST assessment (28 working days from consent)" }
-state "ifst_assessment_qa" { line = 750, title = "IFST assessment with the manager for quality assurance" }
-state "ifst_intervention" { line = 1007, title = "IFST Family Plan and TAF reviews" }
-state "ifst_non_engagement" { line = 1176, title = "Non-engagement: discussed with a manager" }
-state "step_down_to_fh_pending" { line = 1613, title = "Step-down from IFST to Family Hub being agreed" }
+state "ifst_awaiting_allocation" { line = 476, title = "In the IFS Team Tray awaiting Key Worker allocation" }   -- L476: "receipt of the referral into the Team Tray"
+state "ifst_transfer_allocated" { line = 1657, title = "Stepped up from Family Hub: joint home visit with the new Key Worker" }   -- L1657: "A joint Home Visit will take place within five working days" [INF state]
+state "ifst_allocated" { line = 494, title = "Key Worker allocated: initial steps, awaiting consent" }   -- L494-511: "Initial Steps for the IFST Key Worker"
+state "ifst_assessment" { line = 685, title = "IFST assessment (28 working days from consent)" }   -- L685: "no more than 28 working days from consent"
+state "ifst_assessment_qa" { line = 750, title = "IFST assessment with the manager for quality assurance" }   -- L685: "to also include quality assurance by the manager"; L750
+state "ifst_intervention" { line = 1007, title = "IFST Family Plan and TAF reviews" }   -- L1007: "reviewed at each TAF meeting"
+state "ifst_non_engagement" { line = 1176, title = "Non-engagement: discussed with a manager" }   -- L1176: "Discuss concerns with a manager"
+state "step_down_to_fh_pending" { line = 1613, title = "Step-down from IFST to Family Hub being agreed" }   -- L1613: "discussed at the weekly Step Up/Step Down meeting"
 -- 3.4 Family Hub
-state "fh_awaiting_allocation" { line = 599, title = "In the Family Hub in-tray awaiting allocation" }
-state "fh_transfer_allocated" { line = 1637, title = "Stepped down from IFST: joint home visit with the new worker" }
-state "fh_allocated" { line = 607, title = "Family Hub practitioner allocated: initial steps, awaiting consent" }
-state "fh_assessment" { line = 637, title = "Family Hub proportionate assessment (from consent)" }
-state "fh_assessment_qa" { line = 876, title = "Proportionate assessment with the FHTM for quality assurance" }
-state "fh_plan_pending" { line = 649, title = "Family Plan awaiting FHTM authorisation" }
-state "fh_group_programme" { line = 824, title = "Group response: no further assessment required" }
-state "fh_intervention" { line = 1011, title = "Time-limited Family Hub support" }
-state "fh_step_up_to_ifst_pending" { line = 1649, title = "Family Hub step-up to IFST being agreed" }
+state "fh_awaiting_allocation" { line = 599, title = "In the Family Hub in-tray awaiting allocation" }   -- L599: "when it comes to the Family Hub in-tray"
+state "fh_transfer_allocated" { line = 1637, title = "Stepped down from IFST: joint home visit with the new worker" }   -- L1637: "conduct a joint home visit within 5 working days" [INF state]
+state "fh_allocated" { line = 607, title = "Family Hub practitioner allocated: initial steps, awaiting consent" }   -- L607-621: "Initial Steps for the Family Hub Practitioner"
+state "fh_assessment" { line = 637, title = "Family Hub proportionate assessment (from consent)" }   -- L637: "The assessment timescales are from the date of consent."
+state "fh_assessment_qa" { line = 876, title = "Proportionate assessment with the FHTM for quality assurance" }   -- L876: "Upon completion of the proportionate assessment the Family Hub Team Manager must"
+state "fh_plan_pending" { line = 649, title = "Family Plan awaiting FHTM authorisation" }   -- L649: "sent to the Family Hub Team Manger to be authorised"
+state "fh_group_programme" { line = 824, title = "Group response: no further assessment required" }   -- L824: "no further assessment will be required"
+state "fh_intervention" { line = 1011, title = "Time-limited Family Hub support" }   -- L1011: "Early help offered through Family Hubs will be time limited"
+state "fh_step_up_to_ifst_pending" { line = 1649, title = "Family Hub step-up to IFST being agreed" }   -- L1649: "the Family Hub Team Manager will follow the Step-Up procedures"
 -- 3.6 Step-up to statutory services
-state "step_up_requested" { line = 1539, title = "Step Up request submitted for the weekly Step Up/Down meeting" }
-state "step_up_agreed" { line = 1563, title = "Step-up agreed: LL Case Step Up Process to be initiated" }
+state "step_up_requested" { line = 1539, title = "Step Up request submitted for the weekly Step Up/Down meeting" }   -- L1539: "submitted to the appropriate manager on the Step Up/Step Down Request Form"
+state "step_up_agreed" { line = 1563, title = "Step-up agreed: LL Case Step Up Process to be initiated" }   -- L1563: "Once agreement has been reached to Step Up a family"
 -- 3.8 Closure
-state "closure_proposed" { line = 1690, title = "Possible closure discussed with the family and partners" }
-state "closure_pending_request" { line = 1700, title = "Closure date confirmed: survey and closure request" }
-state "closure_pending_signoff" { line = 1706, title = "Closure requested for manager sign-off" }
-state "closure_signed_off" { line = 1714, title = "Signed off: standard closure letter to be sent" }
+state "closure_proposed" { line = 1690, title = "Possible closure discussed with the family and partners" }   -- L1690: "discusses possible closure with family and partners"
+state "closure_pending_request" { line = 1700, title = "Closure date confirmed: survey and closure request" }   -- L1700: "a closure date confirmed"
+state "closure_pending_signoff" { line = 1706, title = "Closure requested for manager sign-off" }   -- L1706: "requests case closure on LiquidLogic for manager sign off"
+state "closure_signed_off" { line = 1714, title = "Signed off: standard closure letter to be sent" }   -- L1712-1714: signed off; "The standard closure letter is sent" [INF state]
 -- Terminal states
-state "closed_at_triage" { line = 447, terminal = true, title = "Resolved at triage" }
-state "redirected" { line = 447, terminal = true, title = "Re-directed" }
-state "referred_to_families_first" { line = 368, terminal = true, title = "Safeguarding: Families First" }
-state "safeguarding_procedures" { line = 430, terminal = true, title = "Safeguarding procedures followed (from the LEHC)" }
-state "stepped_up" { line = 1563, terminal = true, title = "Stepped up to statutory services" }
-state "step_down_declined" { line = 1589, terminal = true, title = "Step-down into One Point not agreed [INF]" }
-state "closed" { line = 1714, terminal = true, title = "Closed to the One Point Service" }
+state "closed_at_triage" { line = 447, terminal = true, title = "Resolved at triage" }   -- L447: "resolve"
+state "redirected" { line = 447, terminal = true, title = "Re-directed" }   -- L447: "re-direct"
+state "referred_to_families_first" { line = 368, terminal = true, title = "Safeguarding: Families First" }   -- L368: "triaged as requiring safeguarding/statutory service (CIN/CP)"
+state "safeguarding_procedures" { line = 430, terminal = true, title = "Safeguarding procedures followed (from the LEHC)" }   -- L430: "Safeguarding procedures will be followed"
+state "stepped_up" { line = 1563, terminal = true, title = "Stepped up to statutory services" }   -- L1515: "Families who have safeguarding needs must have an allocated social worker as lead professional"
+state "step_down_declined" { line = 1589, terminal = true, title = "Step-down into One Point not agreed [INF]" }   -- [INF] the IFS TM/SKW or FHTM does not agree (L1589)
+state "closed" { line = 1714, terminal = true, title = "Closed to the One Point Service" }   -- L1712-1714: signed off and the closure letter sent
 
 -- Records -------------------------------------------------------------------
 
@@ -388,7 +401,7 @@ record "child_seen" {
   fields = { member = member { role = "child", required = true }, seen_by = text {} },
 }
 record "child_seen_alone" {
-  line = 1348,
+  line = 1348,  -- L1348: "and if the child has been seen alone"; L683: "seen alone if 5+ years old"
   fields = { member = member { role = "child", required = true }, seen_by = text {} },
 }
 -- L683: "OPS worker to have a face to face or group contact at least once every 10 working days."
@@ -814,7 +827,7 @@ action "triage_resolve" {
   significant = "Resolved at triage",
 }
 action "triage_redirect" {
-  line = 447,
+  line = 447,  -- L447: "Early Help Triage Workers, resolve, re-direct ..."
   title = "Re-direct the request",
   from = "eh_triage", by = { "ehtw" },
   input = { redirected_to = text { required = true } },
@@ -860,7 +873,7 @@ action "lehc_resolve" {
   to = "closed_at_triage",
 }
 action "lehc_redirect" {
-  line = 452,
+  line = 452,  -- L449-452: the LEHC "is either resolve, redirect, refer"
   from = "lehc", by = { "ehtw" },
   input = { redirected_to = text { required = true } },
   to = "redirected",
@@ -1650,6 +1663,45 @@ action "initiate_step_up_process" {
   input = { stepped_up_to = enum { "families_first", "children_with_disabilities", "young_peoples_service", "aset", required = true } },
   to = "stepped_up",
   significant = "Stepped up to statutory services",
+}
+
+-- Actions: linked sub-processes (spec §3.9) -------------------------------------
+
+-- States in which the family has an OPS Lead Professional (allocated onwards).
+local LP_STATES = concat({ "ifst_allocated", "fh_allocated" }, IFST_OPEN, FH_OPEN, CLOSING)
+action "request_social_care_advice" {
+  line = 2062,  -- L2062: "If there is a Lead Professional from the One Point Service they will be e mailed by SEND Business Services and asked to submit their social care advice"
+  title = "SEND request for Social Care Advice (EHC needs assessment)",
+  from = LP_STATES, by = { "send_caseworker" },
+  input = { request = text { required = true } },
+  spawn = {
+    workflow = "social_care_advice",
+    data = function(case, input) return { family_name = case.data.family_name, request = input.request } end,
+  },
+  significant = "Social Care Advice requested",
+}
+action "notify_missing_episode" {
+  line = 2542,  -- L2542: business support "to email allocated worker, senior key worker and operations manager re. missing episode"
+  title = "Missing episode notified: Return to Home Interview",
+  from = LP_STATES,
+  by = { "key_worker", "ehp", "ewbw", "ifst_team_manager", "senior_key_worker", "fhtm", "operations_manager" },
+  input = { young_person = member { role = "child", required = true } },
+  spawn = {
+    workflow = "return_home_interview",
+    data = function(case, input) return { family_name = case.data.family_name, young_person = input.young_person } end,
+  },
+  significant = "Missing episode: RTHI due",
+}
+action "refer_to_full_circle" {
+  line = 2484,  -- L2484: "Complete referral on Liquid Logic (form will automatically go to The Full Circle duty tray)."
+  title = "Refer to Full Circle",
+  from = concat(IFST_OPEN, FH_OPEN), by = { "assigned" },
+  input = { need = text { required = true } },
+  spawn = {
+    workflow = "full_circle",
+    data = function(case, input) return { family_name = case.data.family_name, need = input.need } end,
+  },
+  significant = "Referred to Full Circle",
 }
 
 -- Actions: 3.8 Closure -----------------------------------------------------------

@@ -73,6 +73,8 @@ expect_timescale(c, "T19_ops_contact_10wd", { status = "pending", due = "2026-01
 add_record(c, "child_seen_alone", { as = "kw", at = "2026-01-14T10:00:00Z", fields = { member = "amy", seen_by = "KW" } })
 add_record(c, "child_seen", { as = "kw", at = "2026-01-14T10:30:00Z", fields = { member = "ben", seen_by = "KW" } })
 expect_timescale(c, "T17_child_seen_20wd", { member = "amy", occurrence = 1, status = "met" }, "L683")
+expect_timescale(c, "T17_child_seen_alone_20wd", { member = "amy", occurrence = 1, status = "met" }, "L683: seen alone")
+expect_timescale(c, "T40_child_recording_20wd", { member = "ben", occurrence = 1, status = "met" }, "L1806: a recording on Ben")
 -- re-armed from Wed 14 Jan: + 20 working days = Wed 11 Feb; Ben + 10 = Wed 28 Jan.
 expect_timescale(c, "T17_child_seen_20wd", { member = "amy", occurrence = 2, status = "pending", due = "2026-02-11" }, "L683: every 20 working days from the last sighting")
 expect_timescale(c, "T18_under_one_visited_10wd", { member = "ben", occurrence = 2, status = "pending", due = "2026-01-28" }, "L683")

@@ -73,6 +73,13 @@ local item = linked(g, "action_plan_item")
 expect_state(item, "drafted", "L365: the row is a case of its own")
 expect_data(item, "target_date", "2018-03-31", "L388: 'Mar-18' is 31 March (spec §8.8)")
 
+-- quarter 3 monitored on time; quarter 4 (due 1 April 2019, BST) is still pending
+at "2018-12-20T10:00:00Z"
+act(g, "record_quarterly_monitoring", { as = "exec", input = { cypp_progress = "Programme 7 on track" } })
+expect_timescale(g, "TM_S1_cte_quarterly_monitoring", { status = "met", occurrence = 3 }, "L333: quarter 3 monitored")
+expect_timescale(g, "TM_S1_cte_quarterly_monitoring", { status = "pending", due = "2019-04-01T22:59:59Z", count = 4 },
+  "L333: quarter 4 due twelve months from the start")
+
 -- the period ends only once the Workforce Development Board has reported
 at "2019-03-29T10:00:00Z"
 refuse(g, "end_strategy_period", { as = "trust" }, "missing_record", "L275: the effectiveness review is undertaken")
@@ -81,6 +88,9 @@ refuse(g, "report_effectiveness_review", { as = "exec", input = { findings = "x"
 act(g, "report_effectiveness_review", { as = "wdb", input = { findings = "Think Family embedded in training" } })
 act(g, "end_strategy_period", { as = "trust" })
 expect_state(g, "strategy_period_ended", "L3: strategy 2018 - 2019 ended")
-expect_timescale(g, "TM_S1_cte_quarterly_monitoring", { status = "cancelled" }, "L333: no monitoring after the period")
+expect_timescale(g, "TM_S1_cte_quarterly_monitoring", { status = "cancelled", occurrence = 4 },
+  "L333: the pending quarter is cancelled when the period ends")
+expect_timescale(g, "TM_S1_cte_quarterly_monitoring", { status = "met_late", occurrence = 2 },
+  "L333: the late quarter stays on the record")
 refuse(g, "record_quarterly_monitoring", { as = "exec", input = { cypp_progress = "x" } },
   "case_closed", "L3: the strategy period has ended")
