@@ -87,6 +87,10 @@ fuzz:
 			-artifact_prefix=build/fuzz/$$t- build/fuzz/corpus/$$t tests/fuzz/$$t || exit 1; \
 	done
 
+# Longer hardening runs: valgrind over a serve session; 20 kill -9 rounds under load.
+soak: $(BIN)
+	CASEWORK=$(abspath $(BIN)) tools/soak.sh
+
 graphs: $(BIN)
 	CASEWORK=$(abspath $(BIN)) tools/graphs.sh
 

@@ -233,10 +233,10 @@ json_t *service_replay(struct service *svc, const char *authority, int64_t case_
 					r = rt;
 			if (!r || !json_equal(json_object_get(r, "due"), json_object_get(t, "due")) ||
 			    !json_equal(json_object_get(r, "status"), json_object_get(t, "status")))
-				json_array_append_new(moved, json_pack("{s:s, s:O, s:O, s:O, s:O}", "key", key,
+				json_array_append_new(moved, json_pack("{s:s, s:O, s:O, s:O, s:o}", "key", key,
 					"stored_due", json_object_get(t, "due"), "stored_status", json_object_get(t, "status"),
 					"replayed_due", r ? json_object_get(r, "due") : json_null(),
-					"replayed_status", r ? json_object_get(r, "status") : json_string("absent")));
+					"replayed_status", r ? json_incref(json_object_get(r, "status")) : json_string("absent")));
 		}
 		json_object_set_new(report, "timescales_changed", moved);
 	} else {
