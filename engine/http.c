@@ -28,6 +28,7 @@ static const double buckets[NBUCKETS] = { 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.
 
 struct counter {
 	int route;                 /* index into http_routes, -1 unmatched */
+	const char *method;        /* a string literal: "GET", "POST" ... */
 	int status;
 	uint64_t n;
 };
@@ -131,16 +132,17 @@ static void clear_params(struct request *rq)
 	}
 }
 
-static void count(struct http *h, int route, int status, double seconds)
+static void count(struct http *h, int route, const char *method, int status, double seconds)
 {
 	size_t i;
 	int b;
 	for (i = 0; i < h->ncounters; i++)
-		if (h->counters[i].route == route && h->counters[i].status == status)
+		if (h->counters[i].route == route && h->counters[i].status == status &&
+		    strcmp(h->counters[i].method, method) == 0)
 			break;
 	if (i == h->ncounters) {
 		h->counters = xrealloc(h->counters, (h->ncounters + 1) * sizeof *h->counters);
-		h->counters[i] = (struct counter){ route, status, 0 };
+		h->counters[i] = (struct counter){ route, method, status, 0 };
 		h->ncounters++;
 	}
 	h->counters[i].n++;
@@ -164,9 +166,10 @@ char *http_metrics_text(struct request *rq)
 	while ((size_t)n_ >= cap - len) { cap *= 2; out = xrealloc(out, cap); n_ = snprintf(out + len, cap - len, __VA_ARGS__); } \
 	len += (size_t)n_; \
 } while (0)
-	APPEND("# HELP casework_http_requests_total Requests by route and status.\n# TYPE casework_http_requests_total counter\n");
+	APPEND("# HELP casework_http_requests_total Requests by method, route and status.\n# TYPE casework_http_requests_total counter\n");
 	for (i = 0; i < h->ncounters; i++)
-		APPEND("casework_http_requests_total{route=\"%s\",status=\"%d\"} %llu\n",
+		APPEND("casework_http_requests_total{method=\"%s\",route=\"%s\",status=\"%d\"} %llu\n",
+		       h->counters[i].method,
 		       h->counters[i].route >= 0 ? route_at((size_t)h->counters[i].route)->pattern : "unmatched",
 		       h->counters[i].status, (unsigned long long)h->counters[i].n);
 	APPEND("# HELP casework_http_request_seconds Request latency.\n# TYPE casework_http_request_seconds histogram\n");
@@ -283,7 +286,7 @@ static void dispatch(struct evhttp_request *req, void *arg)
 	if (strcmp(method, "POST") == 0)
 		server_rearm(h->srv);
 done:
-	count(h, route, status, now_seconds() - t0);
+	count(h, route, method, status, now_seconds() - t0);
 	/* One line per request; no personal data (no query string, no body, user by id). */
 	fprintf(stderr, "%ld %s %s %d %.2fms user=%lld\n", (long)time(NULL), method,
 		route >= 0 ? route_at((size_t)route)->pattern : "-", status, (now_seconds() - t0) * 1000.0,

@@ -217,6 +217,18 @@ json_t *service_replay(struct service *svc, const char *authority, int64_t case_
 			}
 		}
 		json_object_set(step, "state", json_object_get(view, "state") ? json_object_get(view, "state") : json_null());
+		if (!def_path && !diverged && view && aerr.kind == ERR_NONE) {
+			/* At every event: the view replay produced must be the one the engine stored then. */
+			char *text = store_view_text(view), h[65];
+			const char *want = json_string_value(json_object_get(e, "view_hash"));
+			store_view_hash(text, h);
+			free(text);
+			if (want && *want && strcmp(h, want) != 0) {
+				diverged = 1;
+				json_object_set_new(report, "divergence", json_pack("{s:I, s:s, s:s}", "seq", (json_int_t)iev.seq,
+					"name", iev.name, "message", "the view replayed after this event differs from the one stored when it happened"));
+			}
+		}
 		json_object_set_new(step, "timescales", timescale_summary(view));
 		json_array_append_new(timeline, step);
 	}

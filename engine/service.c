@@ -365,9 +365,13 @@ static int commit_event(struct service *svc, const struct authority *a, struct d
 			json_t **view, struct interp_event *iev, json_t **spawns, struct error *err)
 {
 	struct event ev = { 0 };
+	char *text;
+	int rc;
 	iev->seq = json_integer_value(json_object_get(*view, "seq")) + 1;
 	if (interp_apply(a, d, view, iev, spawns, err))
 		return -1;
+	text = store_view_text(*view);
+	store_view_hash(text, ev.view_hash);
 	ev.case_id = iev->case_id;
 	ev.seq = iev->seq;
 	ev.at = iev->at;
@@ -377,10 +381,10 @@ static int commit_event(struct service *svc, const struct authority *a, struct d
 	ev.name = iev->name;
 	ev.input = (json_t *)iev->input;
 	ev.facts = (json_t *)iev->facts;
-	if (store_event_append(svc->store, &ev, err) ||
-	    store_case_save(svc->store, iev->case_id, *view, ev.seq, ev.hash, ev.at, err))
-		return -1;
-	return 0;
+	rc = store_event_append(svc->store, &ev, err) ||
+	     store_case_save(svc->store, iev->case_id, *view, text, ev.seq, ev.hash, ev.at, err) ? -1 : 0;
+	free(text);
+	return rc;
 }
 
 static int open_in_tx(struct service *svc, const struct user *u, const char *role,

@@ -72,6 +72,9 @@ static const char *migrations[] = {
 	"  id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id),"
 	"  user_id INTEGER NOT NULL, at INTEGER NOT NULL);"
 	"CREATE INDEX reads_by_case ON reads(case_id);",
+	/* 2: each event records the SHA-256 of the case view it produced, so replay
+	 * can compare at every event and name the first that differs */
+	"ALTER TABLE events ADD COLUMN view_hash TEXT NOT NULL DEFAULT '';",
 };
 
 enum stmt_id {
@@ -111,9 +114,9 @@ static const char *stmt_sql[S_MAX] = {
 	[S_CASE_LAST] = "SELECT last_seq, last_hash FROM cases WHERE id = ?1",
 	[S_MEMBER_PUT] = "INSERT OR REPLACE INTO members(case_id, member, name, role, dob) VALUES(?1, ?2, ?3, ?4, ?5)",
 	[S_RECORD_PUT] = "INSERT OR IGNORE INTO records(case_id, seq, type, fields, at, user_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
-	[S_EVENT_PUT] = "INSERT INTO events(case_id, seq, at, user_id, role, kind, name, input, facts, prev_hash, hash)"
-			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	[S_EVENTS] = "SELECT seq, at, user_id, role, kind, name, input, facts, prev_hash, hash FROM events"
+	[S_EVENT_PUT] = "INSERT INTO events(case_id, seq, at, user_id, role, kind, name, input, facts, prev_hash, hash, view_hash)"
+			" VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[S_EVENTS] = "SELECT seq, at, user_id, role, kind, name, input, facts, prev_hash, hash, view_hash FROM events"
 		     " WHERE case_id = ?1 ORDER BY id",
 	[S_TS_PUT] = "INSERT INTO timescales(case_id, key, authority, name, status, due) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
 		     " ON CONFLICT(case_id, key) DO UPDATE SET status = ?5, due = ?6"
@@ -563,8 +566,8 @@ static int save_records(struct store *st, int64_t id, const json_t *view, int64_
 	return 0;
 }
 
-int store_case_save(struct store *st, int64_t id, const json_t *view, int64_t seq,
-		    const char *last_hash, int64_t at, struct error *err)
+int store_case_save(struct store *st, int64_t id, const json_t *view, const char *view_text,
+		    int64_t seq, const char *last_hash, int64_t at, struct error *err)
 {
 	sqlite3_stmt *s = stmt(st, S_CASE_SAVE);
 	json_t *assigned = json_object_get(view, "assigned");
@@ -588,7 +591,10 @@ int store_case_save(struct store *st, int64_t id, const json_t *view, int64_t se
 	sqlite3_bind_int64(s, 8, at);
 	sqlite3_bind_int64(s, 9, seq);
 	bind_text(s, 10, last_hash);
-	bind_json(s, 11, view);
+	if (view_text)
+		sqlite3_bind_text(s, 11, view_text, -1, SQLITE_STATIC);
+	else
+		bind_json(s, 11, view);
 	if (exec(st, s, err, "case view"))
 		return -1;
 	if (seq == 1 && save_members(st, id, view, err))
@@ -614,6 +620,18 @@ json_t *store_case_view(struct store *st, const char *authority, int64_t id,
 }
 
 /* --- events ----------------------------------------------------------------- */
+
+char *store_view_text(const json_t *view)
+{
+	return json_dumps(view, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII);
+}
+
+void store_view_hash(const char *text, char out[65])
+{
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(digest, (const unsigned char *)text, strlen(text));
+	util_hex(digest, sizeof digest, out);
+}
 
 void event_hash(const struct event *ev, char out[65])
 {
@@ -661,6 +679,7 @@ int store_event_append(struct store *st, struct event *ev, struct error *err)
 	bind_json(s, 9, ev->facts);
 	bind_text(s, 10, ev->prev_hash);
 	bind_text(s, 11, ev->hash);
+	bind_text(s, 12, ev->view_hash);
 	return exec(st, s, err, "event");
 }
 
@@ -671,7 +690,7 @@ json_t *store_events(struct store *st, int64_t case_id, struct error *err)
 	int rc;
 	sqlite3_bind_int64(s, 1, case_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		json_array_append_new(out, json_pack("{s:I, s:I, s:I, s:s?, s:s, s:s, s:o, s:o, s:s, s:s}",
+		json_array_append_new(out, json_pack("{s:I, s:I, s:I, s:s?, s:s, s:s, s:o, s:o, s:s, s:s, s:s}",
 			"seq", (json_int_t)sqlite3_column_int64(s, 0),
 			"at", (json_int_t)sqlite3_column_int64(s, 1),
 			"user", (json_int_t)sqlite3_column_int64(s, 2),
@@ -680,7 +699,8 @@ json_t *store_events(struct store *st, int64_t case_id, struct error *err)
 			"name", (const char *)sqlite3_column_text(s, 5),
 			"input", col_json(s, 6), "facts", col_json(s, 7),
 			"prev_hash", (const char *)sqlite3_column_text(s, 8),
-			"hash", (const char *)sqlite3_column_text(s, 9)));
+			"hash", (const char *)sqlite3_column_text(s, 9),
+			"view_hash", (const char *)sqlite3_column_text(s, 10)));
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE) {
 		json_decref(out);

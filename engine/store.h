@@ -51,7 +51,11 @@ struct event {
 	json_t *facts;
 	char prev_hash[65];
 	char hash[65];
+	char view_hash[65];       /* SHA-256 of the case view this event produced */
 };
+/* A case view as canonical text (caller frees), and the SHA-256 of such text. */
+char *store_view_text(const json_t *view);
+void store_view_hash(const char *text, char out[65]);
 /* The canonical hash of ev (from prev_hash and every field). */
 void event_hash(const struct event *ev, char out[65]);
 
@@ -100,9 +104,9 @@ json_t *store_definition_versions(struct store *st, const char *authority, const
 /* Make a case row (its view filled by store_case_save); *id receives the id. */
 int store_case_new(struct store *st, const char *authority, const char *workflow,
 		   const char *definition, int64_t at, struct error *err, int64_t *id);
-/* Save a case's projection after an event. */
-int store_case_save(struct store *st, int64_t id, const json_t *view, int64_t seq,
-		    const char *last_hash, int64_t at, struct error *err);
+/* Save a case's projection after an event (view_text: its canonical text, or NULL). */
+int store_case_save(struct store *st, int64_t id, const json_t *view, const char *view_text,
+		    int64_t seq, const char *last_hash, int64_t at, struct error *err);
 /*
  * The stored view of a case (new reference), scoped to authority (NULL: any).
  * Another authority's case is ERR_NOT_FOUND, exactly like a missing one.
