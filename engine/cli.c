@@ -607,7 +607,7 @@ int cmd_explain(int argc, char **argv)
 		goto done;
 	}
 	json_array_foreach(json_object_get(view, "timescales"), i, t) {
-		json_t *anchor = json_object_get(t, "anchor"), *cal = json_object_get(t, "calendar"), *x;
+		json_t *anchor = json_object_get(t, "anchor"), *x;
 		size_t j;
 		if (strcmp(json_string_value(json_object_get(t, "key")), pos[1]) != 0 &&
 		    strcmp(json_string_value(json_object_get(t, "name")), pos[1]) != 0)
@@ -620,8 +620,8 @@ int cmd_explain(int argc, char **argv)
 		       (long long)json_integer_value(json_object_get(t, "line")));
 		printf("  anchor     event %lld (%s) at %s\n", (long long)json_integer_value(json_object_get(anchor, "seq")),
 		       json_string_value(json_object_get(anchor, "event")), json_string_value(json_object_get(anchor, "at")));
-		printf("  calendar   %s, %s", json_string_value(json_object_get(cal, "region")), json_string_value(json_object_get(cal, "zone")));
-		json_array_foreach(json_object_get(cal, "skipped"), j, x)
+		printf("  calendar   England and Wales bank holidays and the authority's closure days, Europe/London");
+		json_array_foreach(json_object_get(t, "skipped"), j, x)
 			printf("%s%s", j ? ", " : "; skipped ", json_string_value(x));
 		printf("\n  definition %s\n", json_string_value(json_object_get(t, "definition")));
 		json_array_foreach(json_object_get(t, "extensions"), j, x)

@@ -53,34 +53,33 @@ const struct timescale_def *clocks_def_for_key(const struct definition *def, con
 	return def_timescale(def, name);
 }
 
-/* Set due, due_epoch, due_date and the calendar derivation of instance. */
+/*
+ * Set due, due_epoch, due_date and the calendar derivation of instance: the
+ * weekdays the count skipped (bank holidays and the authority's closure
+ * days), for working-day rules. The region (England and Wales) and the zone
+ * (Europe/London) are the engine's only ones, so they are not repeated here.
+ */
 static void set_due(const struct authority *auth, json_t *inst, int64_t anchor, int64_t due,
 		    enum calendar_unit unit)
 {
 	char date[11];
-	json_t *cal = json_object(), *skipped = json_array(), *closures = json_array();
 	int days[MAX_SKIPPED], n, i;
 
 	set_time(inst, "due", due);
 	calendar_format_date(calendar_local_date(due), date);
 	json_object_set_new(inst, "due_date", json_string(date));
-	json_object_set_new(cal, "region", json_string("england-and-wales"));
-	json_object_set_new(cal, "zone", json_string("Europe/London"));
-	for (i = 0; i < (int)auth->nclosures; i++) {
-		calendar_format_date(auth->closures[i], date);
-		json_array_append_new(closures, json_string(date));
-	}
-	json_object_set_new(cal, "closures", closures);
-	if (unit == UNIT_WORKING_DAYS) {
-		n = calendar_skipped(&auth->cal, calendar_local_date(anchor), calendar_local_date(due),
-				     days, MAX_SKIPPED);
+	json_object_del(inst, "skipped");
+	if (unit != UNIT_WORKING_DAYS)
+		return;
+	n = calendar_skipped(&auth->cal, calendar_local_date(anchor), calendar_local_date(due), days, MAX_SKIPPED);
+	if (n > 0) {
+		json_t *skipped = json_array();
 		for (i = 0; i < n && i < MAX_SKIPPED; i++) {
 			calendar_format_date(days[i], date);
 			json_array_append_new(skipped, json_string(date));
 		}
+		json_object_set_new(inst, "skipped", skipped);
 	}
-	json_object_set_new(cal, "skipped", skipped);
-	json_object_set_new(inst, "calendar", cal);
 }
 
 /* Occurrences so far of (name, member). */

@@ -10,6 +10,7 @@
 #include <assert.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -56,6 +57,11 @@ void codec_push(lua_State *L, const json_t *v)
 		lua_pushnil(L);
 		break;
 	}
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 /* Is the table at idx a proper sequence 1..n with n > 0? Returns n or 0. */
@@ -129,6 +135,28 @@ static json_t *encode(lua_State *L, int idx, int depth, const char *path, struct
 			return out;
 		}
 		out = json_object();
+		/*
+		 * Keys are added in sorted order: Lua's table order depends on the
+		 * state's hash seed, and a view's text (and so its hash) must not.
+		 */
+		{
+			char **keys = NULL;
+			size_t nk = 0, k;
+			lua_pushnil(L);
+			while (lua_next(L, idx)) {
+				lua_pop(L, 1);
+				if (lua_type(L, -1) == LUA_TSTRING) {
+					keys = realloc(keys, (nk + 1) * sizeof *keys);
+					keys[nk++] = strdup(lua_tostring(L, -1));
+				}
+			}
+			qsort(keys, nk, sizeof *keys, cmp_str);
+			for (k = 0; k < nk; k++)
+				json_object_set_new(out, keys[k], json_null());   /* placeholders fix the order */
+			for (k = 0; k < nk; k++)
+				free(keys[k]);
+			free(keys);
+		}
 		lua_pushnil(L);
 		while (lua_next(L, idx)) {
 			json_t *item;

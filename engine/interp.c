@@ -282,6 +282,12 @@ static int apply_open(const struct authority *auth, struct definition *def, json
 				   def->id, def->initial, state);
 	if (validate(&def->data, json_object_get(in, "data"), "data.", view, ev->facts, err))
 		return -1;
+	{
+		json_t *team = json_object_get(in, "team");
+		if (team && !json_is_null(team) && (!json_is_string(team) || !strlist_has(&auth->teams, json_string_value(team))))
+			return error_field(err, ERR_INVALID, "invalid_input", "team",
+					   "field 'team' must be one of %s's teams", auth->id);
+	}
 	if (members && !json_is_array(members))
 		return error_field(err, ERR_INVALID, "invalid_input", "members", "members must be a list");
 	out_members = json_array();
@@ -594,7 +600,20 @@ static int apply_migrate(const struct authority *auth, json_t *view, const struc
 int interp_apply(const struct authority *auth, struct definition *def, json_t **viewp,
 		 const struct interp_event *ev, json_t **spawns, struct error *err)
 {
-	json_t *view = *viewp ? json_deep_copy(*viewp) : json_object();
+	json_t *view = *viewp ? json_deep_copy(*viewp) : NULL;
+	if (interp_apply_owned(auth, def, &view, ev, spawns, err)) {
+		json_decref(view);
+		return -1;
+	}
+	json_decref(*viewp);
+	*viewp = view;
+	return 0;
+}
+
+int interp_apply_owned(const struct authority *auth, struct definition *def, json_t **viewp,
+		       const struct interp_event *ev, json_t **spawns, struct error *err)
+{
+	json_t *view = *viewp ? *viewp : json_object();
 	json_t *fired = json_array();
 	struct clock_ops ops = { 0 };
 	int rc;
@@ -635,15 +654,11 @@ int interp_apply(const struct authority *auth, struct definition *def, json_t **
 	if (rc == 0) {
 		json_object_set_new(view, "seq", json_integer(ev->seq));
 		set_time(view, "updated_at", ev->at);
-		json_decref(*viewp);
-		*viewp = view;
-	} else {
-		json_decref(view);
-		if (spawns && *spawns) {
-			json_decref(*spawns);
-			*spawns = NULL;
-		}
+	} else if (spawns && *spawns) {
+		json_decref(*spawns);
+		*spawns = NULL;
 	}
+	*viewp = view;
 	json_decref(fired);
 	return rc;
 }

@@ -49,6 +49,16 @@ int interp_apply(const struct authority *auth, struct definition *def, json_t **
 		 const struct interp_event *ev, json_t **spawns, struct error *err);
 
 /*
+ * As interp_apply, changing *view in place (NULL for an open event: a new
+ * view is made and stored in *view). The caller must own the view outright:
+ * on refusal it may be partly changed and must be thrown away (the store,
+ * rolled back, still has the case as it was). Replay and the service use
+ * this; interp_apply (which copies) is for callers that keep the view.
+ */
+int interp_apply_owned(const struct authority *auth, struct definition *def, json_t **view,
+		       const struct interp_event *ev, json_t **spawns, struct error *err);
+
+/*
  * The role a user acts in for action (or "assigned"), given the user's roles
  * (array) and the view; NULL if none allows it. Built-in actions add_record
  * and extend_timescale are handled as well. Pure.

@@ -128,8 +128,9 @@ static json_t *check_chain(int64_t case_id, const json_t *events)
 	return NULL;
 }
 
-json_t *service_replay(struct service *svc, const char *authority, int64_t case_id,
-		       int64_t as_of, const char *def_path, struct error *err)
+/* Replay one case; with_timeline 0 skips building the per-event timeline (verify). */
+static json_t *replay_case(struct service *svc, const char *authority, int64_t case_id,
+			   int64_t as_of, const char *def_path, int with_timeline, struct error *err)
 {
 	json_t *stored = store_case_view(svc->store, authority, case_id, err);
 	json_t *events = NULL, *report = NULL, *timeline, *refused, *view = NULL, *e, *chain;
@@ -201,7 +202,12 @@ json_t *service_replay(struct service *svc, const char *authority, int64_t case_
 			calendar_format_instant(iev.at, when);
 			json_object_set_new(step, "at", json_string(when));
 		}
-		if (interp_apply(a, d, &view, &iev, NULL, &aerr) == 0 && iev.migrate_to) {
+		/*
+		 * A what-if keeps folding past a refused event, so it works on a
+		 * copy; a replay owns its view and stops at the first refusal.
+		 */
+		if ((def_path ? interp_apply(a, d, &view, &iev, NULL, &aerr)
+			      : interp_apply_owned(a, d, &view, &iev, NULL, &aerr)) == 0 && iev.migrate_to) {
 			d = iev.migrate_to;
 		} else if (aerr.kind != ERR_NONE) {
 			json_t *why = json_pack("{s:I, s:s, s:s, s:s}", "seq", (json_int_t)iev.seq, "name", iev.name,
@@ -215,8 +221,20 @@ json_t *service_replay(struct service *svc, const char *authority, int64_t case_
 			} else {
 				json_decref(why);
 			}
+			if (!def_path) {
+				if (with_timeline)
+					json_array_append_new(timeline, step);
+				else
+					json_decref(step);
+				break;
+			}
 		}
-		json_object_set(step, "state", json_object_get(view, "state") ? json_object_get(view, "state") : json_null());
+		if (!with_timeline) {
+			json_decref(step);
+			step = NULL;
+		} else {
+			json_object_set(step, "state", json_object_get(view, "state") ? json_object_get(view, "state") : json_null());
+		}
 		if (!def_path && !diverged && view && aerr.kind == ERR_NONE) {
 			/* At every event: the view replay produced must be the one the engine stored then. */
 			char *text = store_view_text(view), h[65];
@@ -229,8 +247,10 @@ json_t *service_replay(struct service *svc, const char *authority, int64_t case_
 					"name", iev.name, "message", "the view replayed after this event differs from the one stored when it happened"));
 			}
 		}
-		json_object_set_new(step, "timescales", timescale_summary(view));
-		json_array_append_new(timeline, step);
+		if (step) {
+			json_object_set_new(step, "timescales", timescale_summary(view));
+			json_array_append_new(timeline, step);
+		}
 	}
 	json_object_set_new(report, "timeline", timeline);
 	if (def_path) {
@@ -271,6 +291,12 @@ done:
 	return report;
 }
 
+json_t *service_replay(struct service *svc, const char *authority, int64_t case_id,
+		       int64_t as_of, const char *def_path, struct error *err)
+{
+	return replay_case(svc, authority, case_id, as_of, def_path, 1, err);
+}
+
 json_t *service_verify(struct service *svc, const char *authority, struct error *err)
 {
 	struct case_filter f = { .authority = authority };
@@ -283,7 +309,7 @@ json_t *service_verify(struct service *svc, const char *authority, struct error 
 	failures = json_array();
 	json_array_foreach(ids, i, id) {
 		struct error rerr = { 0 };
-		json_t *r = service_replay(svc, NULL, json_integer_value(id), 0, NULL, &rerr);
+		json_t *r = replay_case(svc, NULL, json_integer_value(id), 0, NULL, 0, &rerr);
 		if (!r) {
 			json_array_append_new(failures, json_pack("{s:O, s:s}", "case", id, "problem", rerr.message));
 			continue;

@@ -493,6 +493,20 @@ struct definition *script_load_definition(const char *path, const char *source, 
 	return d;
 }
 
+void script_definition_pin(struct definition *d, const char *authority)
+{
+	crypto_hash_sha256_state st;
+	unsigned char digest[crypto_hash_sha256_BYTES];
+	free(d->authority);
+	d->authority = xstrdup(authority);
+	crypto_hash_sha256_init(&st);
+	crypto_hash_sha256_update(&st, (const unsigned char *)authority, strlen(authority));
+	crypto_hash_sha256_update(&st, (const unsigned char *)"\n", 1);
+	crypto_hash_sha256_update(&st, (const unsigned char *)d->source, strlen(d->source));
+	crypto_hash_sha256_final(&st, digest);
+	util_hex(digest, sizeof digest, d->hash);
+}
+
 struct authority *script_load_authority(const char *path, const char *source, size_t len,
 					json_t *diag, struct error *err)
 {

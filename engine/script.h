@@ -31,6 +31,13 @@ struct definition *script_load_definition(const char *path, const char *source, 
 					  const struct strlist *roles, json_t *diag,
 					  struct error *err);
 
+/*
+ * Pin d to its authority: sets d->authority and d->hash, the version id:
+ * SHA-256 of "<authority>\n" and the source (so identical text in two
+ * authorities is two versions, each its authority's own).
+ */
+void script_definition_pin(struct definition *d, const char *authority);
+
 /* As above for an authority file; caller owns the result (authority_free). */
 struct authority *script_load_authority(const char *path, const char *source, size_t len,
 					json_t *diag, struct error *err);

@@ -48,7 +48,7 @@ struct definition *service_load_definition_file(const struct authority *a, const
 	d = script_load_definition(path, text, len, &a->roles, diag, err);
 	free(text);
 	if (d)
-		d->authority = xstrdup(a->id);
+		script_definition_pin(d, a->id);
 	return d;
 }
 
@@ -174,6 +174,7 @@ int service_open(const struct service_options *opt, struct service **out, json_t
 	struct store_options so = { .synchronous_normal = opt->synchronous_normal };
 
 	*out = NULL;
+	svc->cache = xcalloc(VIEW_CACHE, sizeof *svc->cache);
 	svc->root = xstrdup(opt->root ? opt->root : ".");
 	svc->demo = opt->demo;
 	svc->virtual_clock = opt->virtual_clock;
@@ -191,6 +192,9 @@ void service_close(struct service *svc)
 	size_t i;
 	if (!svc)
 		return;
+	for (i = 0; svc->cache && i < VIEW_CACHE; i++)
+		json_decref(svc->cache[i].view);
+	free(svc->cache);
 	for (i = 0; i < svc->ndefs; i++)
 		def_free(svc->defs[i]);
 	for (i = 0; i < svc->nauth; i++)
@@ -287,7 +291,13 @@ struct definition *service_definition_by_hash(struct service *svc, const char *h
 	d = script_load_definition(path, source, len, &a->roles, NULL, err);
 	if (!d)
 		goto done;
-	d->authority = xstrdup(auth);
+	script_definition_pin(d, auth);
+	if (strcmp(d->hash, hash) != 0) {
+		error_set(err, ERR_INTERNAL, "definition_changed", "stored definition %.12s no longer hashes to itself", hash);
+		def_free(d);
+		d = NULL;
+		goto done;
+	}
 	svc->defs = xrealloc(svc->defs, (svc->ndefs + 1) * sizeof *svc->defs);
 	svc->defs[svc->ndefs++] = d;
 done:
@@ -295,6 +305,61 @@ done:
 	free(path);
 	free(source);
 	return d;
+}
+
+/* --- the view cache ----------------------------------------------------------- */
+
+/*
+ * The case's view (new reference; callers must not change it: interp_apply
+ * copies before it writes), from the cache when it is current.
+ */
+static json_t *view_get(struct service *svc, const char *authority, int64_t id, struct error *err)
+{
+	struct view_slot *slot = &svc->cache[(uint64_t)id % VIEW_CACHE];
+	char hash[65];
+	json_t *v;
+	if (store_case_last_hash(svc->store, authority, id, hash, err))
+		return NULL;
+	if (slot->view && slot->id == id && strcmp(slot->hash, hash) == 0)
+		return json_incref(slot->view);
+	v = store_case_view(svc->store, authority, id, err);
+	if (v) {
+		json_decref(slot->view);
+		slot->id = id;
+		snprintf(slot->hash, sizeof slot->hash, "%s", hash);
+		slot->view = json_incref(v);
+	}
+	return v;
+}
+
+/*
+ * The case's view for changing in place: taken out of the cache (so a
+ * refused change cannot leave a half-changed view there); the caller owns it.
+ */
+static json_t *view_take(struct service *svc, const char *authority, int64_t id, struct error *err)
+{
+	struct view_slot *slot = &svc->cache[(uint64_t)id % VIEW_CACHE];
+	json_t *v = view_get(svc, authority, id, err);   /* ours, plus the cache's */
+	if (v && slot->view == v) {
+		slot->view = NULL;
+		slot->id = 0;
+		json_decref(v);   /* the cache's reference */
+	}
+	if (v && v->refcount > 1) {   /* someone else still holds it: change a copy */
+		json_t *copy = json_deep_copy(v);
+		json_decref(v);
+		v = copy;
+	}
+	return v;
+}
+
+static void view_put(struct service *svc, int64_t id, const char *hash, json_t *view)
+{
+	struct view_slot *slot = &svc->cache[(uint64_t)id % VIEW_CACHE];
+	json_decref(slot->view);
+	slot->id = id;
+	snprintf(slot->hash, sizeof slot->hash, "%s", hash);
+	slot->view = json_incref(view);
 }
 
 /* --- facts ------------------------------------------------------------------ */
@@ -361,15 +426,52 @@ static json_t *read_facts(struct service *svc, const struct authority *a, struct
  * transaction. On success *view is the new view and spawns (if the action
  * opens linked cases) are opened too.
  */
+/*
+ * A view handed to a caller shares its structure with the cache: give a
+ * shallow copy, so a caller that adds a top-level key ("actions") changes
+ * only its own. Always returns 0.
+ */
+static int give(json_t **view)
+{
+	json_t *copy = json_copy(*view);
+	json_decref(*view);
+	*view = copy;
+	return 0;
+}
+
+/* v as it reads back from the store: keys sorted (new reference). */
+static json_t *canonical(const json_t *v)
+{
+	char *text = json_dumps(v ? v : json_null(), JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+	json_t *out = json_loads(text, JSON_DECODE_ANY, NULL);
+	free(text);
+	return out;
+}
+
 static int commit_event(struct service *svc, const struct authority *a, struct definition *d,
 			json_t **view, struct interp_event *iev, json_t **spawns, struct error *err)
 {
 	struct event ev = { 0 };
 	char *text;
 	int rc;
+	const json_t *raw_input = iev->input, *raw_facts = iev->facts;
+	json_t *input = canonical(raw_input), *facts = canonical(raw_facts);
 	iev->seq = json_integer_value(json_object_get(*view, "seq")) + 1;
-	if (interp_apply(a, d, view, iev, spawns, err))
+	/*
+	 * The event applies its input and facts as replay will read them back
+	 * from the store (keys sorted), so parts of the view copied from them
+	 * have the same key order live and in replay.
+	 */
+	iev->input = input;
+	iev->facts = facts;
+	rc = interp_apply_owned(a, d, view, iev, spawns, err);
+	iev->input = raw_input;
+	iev->facts = raw_facts;
+	if (rc) {
+		json_decref(input);
+		json_decref(facts);
 		return -1;
+	}
 	text = store_view_text(*view);
 	store_view_hash(text, ev.view_hash);
 	ev.case_id = iev->case_id;
@@ -384,6 +486,10 @@ static int commit_event(struct service *svc, const struct authority *a, struct d
 	rc = store_event_append(svc->store, &ev, err) ||
 	     store_case_save(svc->store, iev->case_id, *view, text, ev.seq, ev.hash, ev.at, err) ? -1 : 0;
 	free(text);
+	json_decref(input);
+	json_decref(facts);
+	if (rc == 0)
+		view_put(svc, iev->case_id, ev.hash, *view);
 	return rc;
 }
 
@@ -459,7 +565,7 @@ int service_open_case(struct service *svc, const struct user *u, const json_t *b
 		*view_out = NULL;
 		return -1;
 	}
-	return 0;
+	return give(view_out);
 }
 
 /* Reserve the linked cases an action will open, recording their ids as a fact. */
@@ -521,7 +627,7 @@ static int transfer(struct service *svc, const struct user *u, int64_t case_id, 
 		return error_set(err, ERR_CONFLICT, "no_transfers_in", "%s does not receive transfers", to->id);
 	if (store_begin(svc->store, err))
 		return -1;
-	view = store_case_view(svc->store, u->authority, case_id, err);
+	view = view_take(svc, u->authority, case_id, err);
 	if (!view || !(d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err)))
 		goto done;
 	if (store_case_new(svc->store, to->id, td->id, td->hash, now, err, &tid))
@@ -551,6 +657,7 @@ done:
 		json_decref(view);
 	} else {
 		*view_out = view;
+		give(view_out);
 	}
 	json_decref(tview);
 	json_decref(body);
@@ -579,7 +686,7 @@ int service_act(struct service *svc, const struct user *u, int64_t case_id,
 	in = json_is_object(input) ? json_incref((json_t *)input) : json_object();
 	if (store_begin(svc->store, err))
 		return -1;
-	view = store_case_view(svc->store, u->authority, case_id, err);
+	view = view_take(svc, u->authority, case_id, err);
 	if (!view || !a)
 		goto done;
 	d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err);
@@ -620,6 +727,7 @@ done:
 		json_decref(view);
 	} else {
 		*view_out = view;
+		give(view_out);
 	}
 	json_decref(facts);
 	json_decref(spawns);
@@ -630,10 +738,12 @@ done:
 json_t *service_case_view(struct service *svc, const struct user *u, int64_t case_id,
 			  int log_read, struct error *err)
 {
-	json_t *view = store_case_view(svc->store, u->authority, case_id, err);
+	json_t *cached = view_get(svc, u->authority, case_id, err), *view;
 	struct definition *d;
-	if (!view)
+	if (!cached)
 		return NULL;
+	view = json_copy(cached);   /* shallow: only the "actions" key is added */
+	json_decref(cached);
 	d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err);
 	if (!d) {
 		json_decref(view);
@@ -665,7 +775,7 @@ int service_migrate(struct service *svc, int64_t case_id, const char *to, const 
 		return -1;
 	if (store_begin(svc->store, err))
 		return -1;
-	view = store_case_view(svc->store, NULL, case_id, err);
+	view = view_take(svc, NULL, case_id, err);
 	if (!view || !(a = service_authority(svc, json_string_value(json_object_get(view, "authority")))))
 		goto done;
 	before = json_deep_copy(view);
@@ -736,7 +846,7 @@ static int fire_one(struct service *svc, int64_t case_id, const char *key, int64
 
 	if (store_begin(svc->store, err))
 		return -1;
-	view = store_case_view(svc->store, NULL, case_id, err);
+	view = view_take(svc, NULL, case_id, err);
 	if (!view)
 		goto done;
 	a = service_authority(svc, json_string_value(json_object_get(view, "authority")));

@@ -68,7 +68,11 @@ int service_open_case(struct service *svc, const struct user *u, const json_t *b
  */
 int service_act(struct service *svc, const struct user *u, int64_t case_id,
 		const char *action, const json_t *input, json_t **view_out, struct error *err);
-/* The case as the caller sees it, with the actions they may take now. */
+/*
+ * The case as the caller sees it, with the actions they may take now. New
+ * reference; below its top level it shares structure with the view cache,
+ * so callers must not change anything but top-level keys.
+ */
 json_t *service_case_view(struct service *svc, const struct user *u, int64_t case_id,
 			  int log_read, struct error *err);
 

@@ -13,7 +13,21 @@ struct definition;
 struct store;
 struct error;
 
+/*
+ * Parsed case views, so an action does not re-parse its case: direct-mapped
+ * by id, each valid only while the store's last event hash for the case is
+ * the one it was made from (a rolled-back transaction changes nothing in the
+ * store, so its view can never be served).
+ */
+#define VIEW_CACHE 4096
+struct view_slot {
+	int64_t id;
+	char hash[65];
+	json_t *view;
+};
+
 struct service {
+	struct view_slot *cache;
 	struct store *store;
 	char *root;
 	int demo;

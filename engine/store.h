@@ -114,6 +114,10 @@ int store_case_save(struct store *st, int64_t id, const json_t *view, const char
 json_t *store_case_view(struct store *st, const char *authority, int64_t id,
 			struct error *err);
 
+/* A case's last event hash (the cache key of its view), scoped like store_case_view. */
+int store_case_last_hash(struct store *st, const char *authority, int64_t id, char hash[65],
+			 struct error *err);
+
 /*
  * Append ev, whose seq must follow the case's last event (else
  * ERR_CONFLICT); prev_hash is taken from that event; fills ev->hash.
