@@ -4,7 +4,7 @@
 
 PKGS      := lua5.4 sqlite3 libevent jansson libsodium
 DEB_PKGS  := build-essential pkg-config liblua5.4-dev libsqlite3-dev libevent-dev \
-             libjansson-dev libsodium-dev sqlite3 perl curl jq wrk graphviz
+             libjansson-dev libsodium-dev sqlite3 perl curl jq wrk graphviz chromium
 CC        ?= cc
 WARN      := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings \
              -Wmissing-prototypes -Wstrict-prototypes
@@ -57,6 +57,7 @@ $(BUILD)/obj $(BUILD)/t $(BUILD)/gen $(BUILD)/fuzz-replay var:
 # First command of the README: build, create var/casework.db on first run,
 # load the five authorities, print the demo users and their tokens, serve.
 run: $(BIN) | var
+	@$(MAKE) -s web-assets || echo "note: no GOV.UK Frontend (run 'make deps'): the web pages will be unstyled"
 	$(BIN) serve --db var/casework.db --listen 127.0.0.1:8080 --demo
 
 # Second command of the README.
@@ -98,6 +99,8 @@ deps:
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; apt-get update && apt-get install -y $$missing; \
 	else echo "all Debian packages present"; fi
+	@command -v node >/dev/null && command -v npm >/dev/null || apt-get install -y nodejs npm
+	@test -d node_modules/govuk-frontend || npm ci --no-audit --no-fund
 
 clean:
 	rm -rf build

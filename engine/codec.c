@@ -150,7 +150,8 @@ static json_t *encode(lua_State *L, int idx, int depth, const char *path, struct
 					keys[nk++] = strdup(lua_tostring(L, -1));
 				}
 			}
-			qsort(keys, nk, sizeof *keys, cmp_str);
+			if (nk)
+				qsort(keys, nk, sizeof *keys, cmp_str);
 			for (k = 0; k < nk; k++)
 				json_object_set_new(out, keys[k], json_null());   /* placeholders fix the order */
 			for (k = 0; k < nk; k++)

@@ -271,15 +271,33 @@ static void dispatch(struct evhttp_request *req, void *arg)
 		clear_params(&rq);
 	}
 	if (route < 0) {
-		if (path_matched)
+		if (path_matched) {
+			/* A 405 says which methods the path has (RFC 9110 15.5.6). */
+			char allow[64] = "";
+			for (i = 0; i < http_nroutes + web_nroutes; i++) {
+				const struct route *r = route_at(i);
+				if (match(r->pattern, path, &rq) && !strstr(allow, r->method))
+					snprintf(allow + strlen(allow), sizeof allow - strlen(allow), "%s%s",
+						 allow[0] ? ", " : "", r->method);
+				clear_params(&rq);
+			}
+			evhttp_add_header(evhttp_request_get_output_headers(req), "Allow", allow);
 			error_set(&err, ERR_METHOD, "method_not_allowed", "%s is not allowed on %s", method, path);
-		else
+		} else {
 			error_set(&err, ERR_NOT_FOUND, "not_found", "no route %s", path ? path : "?");
+		}
 		status = http_reply_error(&rq, &err);
 		goto done;
 	}
 	if (!route_at((size_t)route)->public && (status = authenticate(&rq)) != 0)
 		goto done;
+	/* A query string that does not parse must not silently drop its filters. */
+	if (qs && !rq.query) {
+		error_set(&err, ERR_BAD_REQUEST, "malformed_query",
+			  "the query string is not name=value pairs joined by '&'");
+		status = http_reply_error(&rq, &err);
+		goto done;
+	}
 	if (strcmp(method, "POST") == 0 && !route_at((size_t)route)->raw_body && read_body(&rq, &status))
 		goto done;
 	status = route_at((size_t)route)->handler(&rq);

@@ -438,7 +438,7 @@ static int apply_action(const struct authority *auth, struct definition *def, js
 	json_t *input = (json_t *)ev->input, *data;
 	char *target = NULL;
 	size_t i;
-	int rc = -1;
+	int rc = -1, lua;
 
 	(void)auth;
 	if (!a)
@@ -453,7 +453,9 @@ static int apply_action(const struct authority *auth, struct definition *def, js
 				 a->cites, a->name, state, a->from.n ? a->from.v[0] : "nowhere");
 	if (validate(&a->input, input, "", view, ev->facts, err))
 		return -1;
-	if (script_bind(def, view, input, ev->facts, (uint64_t)ev->case_id, (uint64_t)ev->seq, err))
+	/* Workflow code sees the case only if the action has any to run. */
+	lua = a->nguards || a->effect_ref > 0 || a->to_ref > 0 || a->spawn_ref > 0;
+	if (lua && script_bind(def, view, input, ev->facts, (uint64_t)ev->case_id, (uint64_t)ev->seq, err))
 		return -1;
 	if (run_guards(def, a, err))
 		goto done;
@@ -472,14 +474,13 @@ static int apply_action(const struct authority *auth, struct definition *def, js
 		}
 	}
 	/* Effects. */
-	if (a->effect_ref > 0 && script_effect(def, a->effect_ref, err))
-		goto done;
-	data = script_case_data(def, err);
-	if (!data)
-		goto done;
+	if (a->effect_ref > 0) {
+		if (script_effect(def, a->effect_ref, err) || !(data = script_case_data(def, err)))
+			goto done;
+		json_object_set_new(view, "data", data);
+	}
 	if (a->set)
-		json_object_update(data, a->set);
-	json_object_set_new(view, "data", data);
+		json_object_update(json_object_get(view, "data"), a->set);
 	if (a->creates) {
 		const struct record_def *r = def_record(def, a->creates);
 		json_t *fields = json_object();
@@ -537,7 +538,8 @@ static int apply_action(const struct authority *auth, struct definition *def, js
 	rc = 0;
 done:
 	free(target);
-	script_unbind(def);
+	if (lua)
+		script_unbind(def);
 	return rc;
 }
 

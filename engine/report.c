@@ -109,7 +109,8 @@ json_t *report_timeliness(struct service *svc, const char *authority, int64_t fr
 	}
 	rows = json_array();
 	for (i = 0; i < nb; i++) {
-		qsort(b[i].late, b[i].nlate, sizeof *b[i].late, int_cmp);
+		if (b[i].nlate)
+			qsort(b[i].late, b[i].nlate, sizeof *b[i].late, int_cmp);
 		json_array_append_new(rows, json_pack("{s:s, s:s, s:s, s:s, s:i, s:i, s:i, s:i, s:i, s:i, s:i, s:i}",
 			"authority", authority, "workflow", b[i].workflow, "timescale", b[i].name,
 			"what", b[i].what ? b[i].what : b[i].name, "line", b[i].line,

@@ -109,7 +109,8 @@ static void print_demo(struct service *svc, const char *listen)
 			printf("    %-28s %-32s Authorization: Bearer %s\n", a->demo[j].name,
 			       a->demo[j].roles.n ? a->demo[j].roles.v[0] : "", a->demo[j].token);
 	}
-	printf("\nTry: curl -H 'Authorization: Bearer %s' http://%s/workflows\n\n",
+	printf("\nWeb pages: http://%s/app (sign in with a demo user)\n", listen);
+	printf("Try: curl -H 'Authorization: Bearer %s' http://%s/workflows\n\n",
 	       service_authority_at(svc, 0) && service_authority_at(svc, 0)->ndemo ? service_authority_at(svc, 0)->demo[0].token : "TOKEN",
 	       listen);
 	fflush(stdout);
@@ -144,6 +145,9 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (!listen)
 		listen = "127.0.0.1:8080";
+	/* The web pages' assets (GOV.UK Frontend, graphs): web.c reads CASEWORK_ASSETS. */
+	if (cli_opt(argc, argv, "assets"))
+		setenv("CASEWORK_ASSETS", cli_opt(argc, argv, "assets"), 1);
 	if (sscanf(listen, "%255[^:]:%d", host, &port) != 2 || port < 0 || port > 65535) {
 		fprintf(stderr, "casework: --listen is HOST:PORT\n");
 		return 2;

@@ -439,6 +439,38 @@ static int give(json_t **view)
 	return 0;
 }
 
+/*
+ * Which timescale instances an event touched, so only those are re-indexed:
+ * instances are only ever appended, so index i before is index i after.
+ */
+struct clock_snap {
+	char status[16];
+	int64_t due;
+};
+
+static size_t snapshot(const json_t *view, struct clock_snap **out)
+{
+	json_t *list = json_object_get(view, "timescales"), *t;
+	size_t i, n = json_array_size(list);
+	*out = xcalloc(n + 1, sizeof **out);
+	json_array_foreach(list, i, t) {
+		snprintf((*out)[i].status, sizeof (*out)[i].status, "%s", json_string_value(json_object_get(t, "status")));
+		(*out)[i].due = json_integer_value(json_object_get(t, "due_epoch"));
+	}
+	return n;
+}
+
+static json_t *changed_clocks(const json_t *view, const struct clock_snap *snap, size_t n)
+{
+	json_t *list = json_object_get(view, "timescales"), *t, *out = json_array();
+	size_t i;
+	json_array_foreach(list, i, t)
+		if (i >= n || strcmp(snap[i].status, json_string_value(json_object_get(t, "status"))) != 0 ||
+		    snap[i].due != json_integer_value(json_object_get(t, "due_epoch")))
+			json_array_append(out, t);
+	return out;
+}
+
 /* v as it reads back from the store: keys sorted (new reference). */
 static json_t *canonical(const json_t *v)
 {
@@ -455,7 +487,9 @@ static int commit_event(struct service *svc, const struct authority *a, struct d
 	char *text;
 	int rc;
 	const json_t *raw_input = iev->input, *raw_facts = iev->facts;
-	json_t *input = canonical(raw_input), *facts = canonical(raw_facts);
+	json_t *input = canonical(raw_input), *facts = canonical(raw_facts), *changed;
+	struct clock_snap *snap = NULL;
+	size_t nsnap = snapshot(*view, &snap);
 	iev->seq = json_integer_value(json_object_get(*view, "seq")) + 1;
 	/*
 	 * The event applies its input and facts as replay will read them back
@@ -470,6 +504,7 @@ static int commit_event(struct service *svc, const struct authority *a, struct d
 	if (rc) {
 		json_decref(input);
 		json_decref(facts);
+		free(snap);
 		return -1;
 	}
 	text = store_view_text(*view);
@@ -483,8 +518,11 @@ static int commit_event(struct service *svc, const struct authority *a, struct d
 	ev.name = iev->name;
 	ev.input = (json_t *)iev->input;
 	ev.facts = (json_t *)iev->facts;
+	changed = changed_clocks(*view, snap, nsnap);
 	rc = store_event_append(svc->store, &ev, err) ||
-	     store_case_save(svc->store, iev->case_id, *view, text, ev.seq, ev.hash, ev.at, err) ? -1 : 0;
+	     store_case_save(svc->store, iev->case_id, *view, text, changed, ev.seq, ev.hash, ev.at, err) ? -1 : 0;
+	json_decref(changed);
+	free(snap);
 	free(text);
 	json_decref(input);
 	json_decref(facts);

@@ -568,7 +568,8 @@ static int save_records(struct store *st, int64_t id, const json_t *view, int64_
 }
 
 int store_case_save(struct store *st, int64_t id, const json_t *view, const char *view_text,
-		    int64_t seq, const char *last_hash, int64_t at, struct error *err)
+		    const json_t *changed, int64_t seq, const char *last_hash, int64_t at,
+		    struct error *err)
 {
 	sqlite3_stmt *s = stmt(st, S_CASE_SAVE);
 	json_t *assigned = json_object_get(view, "assigned");
@@ -602,7 +603,8 @@ int store_case_save(struct store *st, int64_t id, const json_t *view, const char
 		return -1;
 	if (save_records(st, id, view, seq, err))
 		return -1;
-	return store_timescales_sync(st, id, view, err);
+	return store_timescales_sync(st, id, json_string_value(json_object_get(view, "authority")),
+				     changed ? changed : json_object_get(view, "timescales"), err);
 }
 
 json_t *store_case_view(struct store *st, const char *authority, int64_t id,
@@ -733,13 +735,12 @@ json_t *store_events(struct store *st, int64_t case_id, struct error *err)
 
 /* --- timescales ------------------------------------------------------------- */
 
-int store_timescales_sync(struct store *st, int64_t case_id, const json_t *view,
-			  struct error *err)
+int store_timescales_sync(struct store *st, int64_t case_id, const char *authority,
+			  const json_t *instances, struct error *err)
 {
 	size_t i;
 	json_t *t;
-	const char *authority = json_string_value(json_object_get(view, "authority"));
-	json_array_foreach(json_object_get(view, "timescales"), i, t) {
+	json_array_foreach(instances, i, t) {
 		sqlite3_stmt *s = stmt(st, S_TS_PUT);
 		sqlite3_bind_int64(s, 1, case_id);
 		bind_text(s, 2, json_string_value(json_object_get(t, "key")));

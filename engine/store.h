@@ -104,9 +104,14 @@ json_t *store_definition_versions(struct store *st, const char *authority, const
 /* Make a case row (its view filled by store_case_save); *id receives the id. */
 int store_case_new(struct store *st, const char *authority, const char *workflow,
 		   const char *definition, int64_t at, struct error *err, int64_t *id);
-/* Save a case's projection after an event (view_text: its canonical text, or NULL). */
+/*
+ * Save a case's projection after an event (view_text: its canonical text, or
+ * NULL). changed: the timescale instances this event added or changed (NULL:
+ * index them all).
+ */
 int store_case_save(struct store *st, int64_t id, const json_t *view, const char *view_text,
-		    int64_t seq, const char *last_hash, int64_t at, struct error *err);
+		    const json_t *changed, int64_t seq, const char *last_hash, int64_t at,
+		    struct error *err);
 /*
  * The stored view of a case (new reference), scoped to authority (NULL: any).
  * Another authority's case is ERR_NOT_FOUND, exactly like a missing one.
@@ -129,9 +134,9 @@ int store_event_append(struct store *st, struct event *ev, struct error *err);
  */
 json_t *store_events(struct store *st, int64_t case_id, struct error *err);
 
-/* Bring the timescale index in line with the view's timescales. */
-int store_timescales_sync(struct store *st, int64_t case_id, const json_t *view,
-			  struct error *err);
+/* Index timescale instances (an array of them) of a case of authority. */
+int store_timescales_sync(struct store *st, int64_t case_id, const char *authority,
+			  const json_t *instances, struct error *err);
 /*
  * Pending timescales due at or before now, earliest first, at most limit, as
  * an array of [case_id, key, due]; new reference.

@@ -50,6 +50,11 @@ const struct route web_routes[] = {
 	{ "POST", "/app/cases/{id}/records/{type}", web_record_post, 1, 1 },
 	{ "GET", "/assets/{file}", web_asset, 1, 1 },
 	{ "GET", "/assets/{dir}/{file}", web_asset, 1, 1 },
+	/* Last: any other page under /app is an HTML 404, not the API's JSON one. */
+	{ "GET", "/app/{a}", web_not_found, 1, 1 },
+	{ "GET", "/app/{a}/{b}", web_not_found, 1, 1 },
+	{ "GET", "/app/{a}/{b}/{c}", web_not_found, 1, 1 },
+	{ "GET", "/app/{a}/{b}/{c}/{d}", web_not_found, 1, 1 },
 };
 const size_t web_nroutes = sizeof web_routes / sizeof *web_routes;
 
@@ -249,6 +254,23 @@ int web_error_page(struct web *w, int status, const char *title, const char *mes
 	html_esc(&b, message);
 	html_raw(&b, "</p><p class=\"govuk-body\"><a class=\"govuk-link\" href=\"/app\">Go to my caseload</a></p>");
 	return web_page(w, status, NAV_NONE, title, 0, &b);
+}
+
+int web_not_found(struct request *rq)
+{
+	struct web w = { .rq = rq };
+	int64_t uid;
+	char authority[64];
+	int status;
+	/* Signed in: the page with the navigation; signed out: without (no redirect to reveal nothing). */
+	if (web_session_find(rq, &uid, authority, sizeof authority, w.csrf) == 0 &&
+	    store_user_get(service_store(rq->svc), authority, uid, &rq->user, NULL) == 0) {
+		w.signed_in = 1;
+		w.auth = service_authority(rq->svc, rq->user.authority);
+	}
+	status = web_error_page(&w, 404, "Page not found", "If you typed the web address, check it is correct.");
+	web_end(&w);
+	return status;
 }
 
 /* --- words and dates ---------------------------------------------------------------- */

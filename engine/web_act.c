@@ -160,9 +160,21 @@ static int form_page(struct web *w, int status, const json_t *view, int64_t id, 
 	if (t->line)
 		html_fmt(&b, "<p class=\"govuk-body\">Procedure line L%d</p>", t->line);
 	if (t->hidden_name && strcmp(t->name, "extend_timescale") == 0) {
+		json_t *ts, *found = NULL;
+		json_array_foreach(json_object_get(view, "timescales"), i, ts)
+			if (str(ts, "key") && strcmp(str(ts, "key"), t->hidden_value) == 0)
+				found = ts;
 		html_raw(&b, "<p class=\"govuk-body\">Timescale: <strong>");
-		html_esc(&b, t->hidden_value);
-		html_raw(&b, "</strong></p>");
+		html_esc(&b, found ? str(found, "what") : t->hidden_value);
+		html_raw(&b, "</strong>");
+		if (found) {
+			char when[64];
+			web_when(json_integer_value(json_object_get(found, "due_epoch")), 0, when);
+			html_raw(&b, ", due ");
+			html_esc(&b, when);
+			html_fmt(&b, " (procedure line L%lld)", (long long)json_integer_value(json_object_get(found, "line")));
+		}
+		html_raw(&b, "</p>");
 	}
 	refusal(&b, general, err);
 	if (!t->available && !general)

@@ -337,7 +337,7 @@ int web_workflow(struct request *rq)
 		html_esc(&b, w.auth->id);
 		html_raw(&b, ".");
 		html_esc(&b, d->id);
-		html_raw(&b, ".svg\">Open the graph on its own</a></p><div class=\"app-graph\"><img src=\"/assets/graphs/");
+		html_raw(&b, ".svg\">Open the graph on its own</a></p><div class=\"app-graph\" tabindex=\"0\" role=\"region\" aria-label=\"Process graph (scrolls)\"><img src=\"/assets/graphs/");
 		html_esc(&b, w.auth->id);
 		html_raw(&b, ".");
 		html_esc(&b, d->id);

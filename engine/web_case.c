@@ -66,18 +66,31 @@ static void value_text(struct html *h, const json_t *v)
 	}
 }
 
-static void summary_row(struct html *h, const char *key, const json_t *value, const char *text)
+/* key: value; an enum field's value (of schema s, if given) is shown in words. */
+static void summary_row_of(struct html *h, const struct schema *s, const char *key, const json_t *value,
+			   const char *text)
 {
 	char *k = web_humanise(key);
+	const struct field *f = s ? schema_field(s, key) : NULL;
 	html_raw(h, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">");
-	html_esc(h, k);
+	html_esc(h, f && f->label ? f->label : k);
 	html_raw(h, "</dt><dd class=\"govuk-summary-list__value\">");
-	if (text)
+	if (text) {
 		html_esc(h, text);
-	else
+	} else if (f && f->type == FIELD_ENUM && json_is_string(value)) {
+		char *t = web_humanise(json_string_value(value));
+		html_esc(h, t);
+		free(t);
+	} else {
 		value_text(h, value);
+	}
 	html_raw(h, "</dd></div>");
 	free(k);
+}
+
+static void summary_row(struct html *h, const char *key, const json_t *value, const char *text)
+{
+	summary_row_of(h, NULL, key, value, text);
 }
 
 static void case_heading(struct web *w, struct html *h, const json_t *view, const struct definition *d)
@@ -127,7 +140,7 @@ static void anchor_text(struct html *h, const struct definition *d, const char *
 /* "Why this date": the derivation every due date stores (DESIGN §3). */
 static void derivation(struct web *w, struct html *h, const json_t *t, const struct definition *d)
 {
-	const json_t *anchor = json_object_get(t, "anchor"), *cal = json_object_get(t, "calendar"), *x;
+	const json_t *anchor = json_object_get(t, "anchor"), *x;
 	char when[64], *rule = web_humanise(str(t, "rule"));
 	size_t i;
 	html_raw(h, "<details class=\"govuk-details app-why\"><summary class=\"govuk-details__summary\">"
@@ -143,16 +156,11 @@ static void derivation(struct web *w, struct html *h, const json_t *t, const str
 	web_when(json_integer_value(json_object_get(t, "due_epoch")), 0, when);
 	html_raw(h, "<li>Due ");
 	html_esc(h, when);
-	html_raw(h, ", London time</li><li>Calendar: ");
-	html_esc(h, str(cal, "zone"));
-	html_raw(h, ", ");
-	html_esc(h, str(cal, "region"));
-	html_raw(h, " bank holidays");
-	if (json_array_size(json_object_get(cal, "closures")))
-		html_raw(h, " and the authority's closure days");
-	if (json_array_size(json_object_get(cal, "skipped"))) {
+	html_raw(h, ", London time</li><li>Calendar: Europe/London, England and Wales bank holidays"
+		    " and the authority's closure days");
+	if (json_array_size(json_object_get(t, "skipped"))) {
 		html_raw(h, "; non-working days skipped: ");
-		json_array_foreach(json_object_get(cal, "skipped"), i, x) {
+		json_array_foreach(json_object_get(t, "skipped"), i, x) {
 			if (i)
 				html_raw(h, ", ");
 			value_text(h, x);
@@ -310,7 +318,7 @@ static void actions(struct web *w, struct html *h, const json_t *view, const str
 		html_raw(h, "</ul>");
 }
 
-static void records(struct web *w, struct html *h, const json_t *view)
+static void records(struct web *w, struct html *h, const json_t *view, const struct definition *d)
 {
 	json_t *list = json_object_get(view, "records"), *r, *v;
 	size_t i;
@@ -329,8 +337,11 @@ static void records(struct web *w, struct html *h, const json_t *view)
 		html_raw(h, ", ");
 		html_esc(h, who ? who : "the engine");
 		html_raw(h, "</span></h3></div><div class=\"govuk-summary-card__content\"><dl class=\"govuk-summary-list\">");
-		json_object_foreach(json_object_get(r, "fields"), k, v)
-			summary_row(h, k, v, NULL);
+		{
+			const struct record_def *rd = d ? def_record(d, str(r, "type")) : NULL;
+			json_object_foreach(json_object_get(r, "fields"), k, v)
+				summary_row_of(h, rd ? &rd->fields : NULL, k, v, NULL);
+		}
 		html_raw(h, "</dl></div></div>");
 		free(t);
 	}
@@ -461,9 +472,9 @@ int web_case(struct request *rq)
 
 	html_raw(&b, "<h2 class=\"govuk-heading-m\" id=\"details\">Case details</h2><dl class=\"govuk-summary-list\">");
 	json_object_foreach(json_object_get(view, "data"), k, v)
-		summary_row(&b, k, v, NULL);
+		summary_row_of(&b, d ? &d->data : NULL, k, v, NULL);
 	html_raw(&b, "</dl>");
-	records(&w, &b, view);
+	records(&w, &b, view, d);
 	chronology(&w, &b, id);
 
 	snprintf(buf, sizeof buf, "Case %lld", (long long)id);

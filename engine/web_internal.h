@@ -180,5 +180,6 @@ int web_audit(struct request *rq);
 int web_workflows(struct request *rq);
 int web_workflow(struct request *rq);
 int web_asset(struct request *rq);
+int web_not_found(struct request *rq);
 
 #endif

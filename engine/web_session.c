@@ -364,6 +364,11 @@ int web_sign_in_post(struct request *rq)
 		rc = sign_in_page(rq, 401, "That token was not recognised: check it and try again", 0);
 	} else {
 		time_t now = time(NULL);
+		/* Signing in again ends the session this browser had, if any. */
+		if ((s = find(rq)) != NULL) {
+			sodium_memzero(s, sizeof *s);
+			*s = sessions[--nsessions];
+		}
 		sweep(now);
 		sessions = xrealloc(sessions, (nsessions + 1) * sizeof *sessions);
 		s = &sessions[nsessions++];
