@@ -247,8 +247,9 @@ int store_open(const char *path, const struct store_options *opt, struct store *
 	*out = st;
 	return 0;
 fail:
-	error_set(err, ERR_UNAVAILABLE, "store_unavailable", "cannot prepare %s: %s", path,
-		  msg ? msg : sqlite3_errmsg(st->db));
+	error_set(err, ERR_UNAVAILABLE, "store_unavailable",
+		  "cannot open the case store %s for writing (%s): is it on a read-only or full filesystem, "
+		  "or not writable by this user?", path, msg ? msg : sqlite3_errmsg(st->db));
 	sqlite3_free(msg);
 	store_close(st);
 	return -1;

@@ -45,6 +45,21 @@ $bin explain 1 assessment --db "$tmp/s.db" --root tests/reference > "$tmp/x.txt"
 grep -q "skipped 2026-04-03, 2026-04-06" "$tmp/x.txt"; ok $? "explain: names the bank holidays skipped"
 grep -q "extended   to 2026-05-08 by user .* (team_manager)" "$tmp/x.txt"; ok $? "explain: shows the extension and who approved it"
 
+# The timeliness report against the reference scenario's known outcomes (hand-checked):
+#  allocation: case 1 breached on 2 April and met late on Good Friday 3 April (0 working days late);
+#              cases 3 and 5 allocated in time -> met 2, met_late 1, lateness 0.
+#  escalation: case 1 resumed once and stepped up once (met 2); case 3 left to breach (1).
+#  first_contact (support): the linked case opened 6 May, never contacted -> breached 1.
+$bin report timeliness --authority testshire --csv --db "$tmp/s.db" --root tests/reference > "$tmp/t.csv"; ok $? "report timeliness: CSV"
+row() { grep "^testshire,$1,$2," "$tmp/t.csv" | cut -d, -f5-9; }
+is "$(row referral allocation)" "2,1,0,0,0" "report: allocation met 2, met late 1 (L41)"
+is "$(grep '^testshire,referral,allocation,' "$tmp/t.csv" | cut -d, -f10)" 0 "report: met late on Good Friday is 0 working days late"
+is "$(row referral escalation)" "2,0,1,0,0" "report: escalation met 2, breached 1 (L48)"
+is "$(row support first_contact)" "0,0,1,0,0" "report: the linked case's first contact breached (L72)"
+is "$(row referral triage)" "3,0,0,1,0" "report: triage met 3, one still pending (case 4 never triaged)"
+$bin report timeliness --authority testshire --from 2026-04-01 --to 2026-04-30 --csv --db "$tmp/s.db" --root tests/reference > "$tmp/t2.csv"
+is "$(grep -c '^testshire,referral,triage,' "$tmp/t2.csv")" 0 "report: a date range leaves out clocks due outside it"
+
 out=$($bin user add --authority testshire --role key_worker --name "New Worker" --db "$tmp/s.db" --root tests/reference); ok $? "user add"
 tok=$(echo "$out" | awk '/^token/ {print $2}')
 is "${#tok}" 64 "user add: prints a 64-hex token once"
