@@ -346,7 +346,7 @@ static int h_reads(struct request *rq)
 {
 	int64_t id = path_id(rq->params[0]);
 	struct error err = { 0 };
-	json_t *view;
+	json_t *view, *reads;
 	if (!user_has_role(&rq->user, "auditor") && !user_has_role(&rq->user, "data_protection_officer")) {
 		error_set(&err, ERR_FORBIDDEN, "wrong_role", "who viewed a record is for auditors and the data-protection officer");
 		return http_reply_error(rq, &err);
@@ -354,8 +354,9 @@ static int h_reads(struct request *rq)
 	if (!id || !(view = store_case_view(service_store(rq->svc), rq->user.authority, id, &err)))
 		return not_found(rq);
 	json_decref(view);
-	return http_reply_json(rq, 200, json_pack("{s:I, s:o}", "case", (json_int_t)id,
-		"reads", store_reads(service_store(rq->svc), id, &err)));
+	if (!(reads = service_reads(rq->svc, id, &err)))
+		return http_reply_error(rq, &err);
+	return http_reply_json(rq, 200, json_pack("{s:I, s:o}", "case", (json_int_t)id, "reads", reads));
 }
 
 /* The caller's colleagues (id, name, roles, team): who a case can be allocated to. */

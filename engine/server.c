@@ -31,6 +31,7 @@ struct server {
 	struct service *svc;
 	struct event_base *base;
 	struct event *timer;
+	struct event *flush;      /* writes the batched read log every 200 ms */
 	struct event *sigterm, *sigint, *sighup;
 	struct http *http;
 };
@@ -69,6 +70,16 @@ void server_rearm(struct server *srv)
 		tv.tv_sec = wait > 60 ? 60 : (time_t)wait;
 	}
 	evtimer_add(srv->timer, &tv);
+}
+
+static void on_flush(evutil_socket_t fd, short what, void *arg)
+{
+	struct server *srv = arg;
+	struct error err = { 0 };
+	(void)fd;
+	(void)what;
+	if (service_flush_reads(srv->svc, &err))
+		fprintf(stderr, "casework: read log: %s (kept, will retry)\n", err.message);
 }
 
 static void on_stop(evutil_socket_t sig, short what, void *arg)
@@ -163,6 +174,11 @@ int cmd_serve(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	srv.base = event_base_new();
 	srv.timer = evtimer_new(srv.base, fire, &srv);
+	srv.flush = event_new(srv.base, -1, EV_PERSIST, on_flush, &srv);
+	{
+		struct timeval every = { 0, 200 * 1000 };
+		evtimer_add(srv.flush, &every);
+	}
 	srv.http = http_new(srv.base, &srv, host, port, &err);
 	if (!srv.http) {
 		fprintf(stderr, "casework: %s\n", err.message);
@@ -193,6 +209,8 @@ done:
 	if (srv.sighup)
 		event_free(srv.sighup);
 	event_free(srv.timer);
+	if (srv.flush)
+		event_free(srv.flush);
 	event_base_free(srv.base);
 	service_close(srv.svc);
 	return rc;

@@ -183,6 +183,10 @@ int service_open(const struct service_options *opt, struct service **out, json_t
 		service_close(svc);
 		return -1;
 	}
+	/* A virtual clock restarted on an existing store never runs behind it:
+	 * a case's events must not go back in time. */
+	if (svc->virtual_clock && store_latest_event(svc->store) > svc->now)
+		svc->now = store_latest_event(svc->store);
 	*out = svc;
 	return 0;
 }
@@ -192,6 +196,9 @@ void service_close(struct service *svc)
 	size_t i;
 	if (!svc)
 		return;
+	if (svc->store)
+		service_flush_reads(svc, NULL);
+	free(svc->reads);
 	for (i = 0; svc->cache && i < VIEW_CACHE; i++)
 		json_decref(svc->cache[i].view);
 	free(svc->cache);
@@ -788,8 +795,15 @@ json_t *service_case_view(struct service *svc, const struct user *u, int64_t cas
 		return NULL;
 	}
 	json_object_set_new(view, "actions", interp_available(d, view, u->roles, u->id));
-	if (log_read)
-		store_read_log(svc->store, case_id, u->id, service_now(svc), NULL);
+	if (log_read) {
+		if (svc->nreads == svc->capreads) {
+			svc->capreads = svc->capreads ? 2 * svc->capreads : 256;
+			svc->reads = xrealloc(svc->reads, svc->capreads * sizeof *svc->reads);
+		}
+		svc->reads[svc->nreads++] = (struct read_entry){ case_id, u->id, service_now(svc) };
+		if (svc->nreads >= 4096)
+			service_flush_reads(svc, NULL);
+	}
 	return view;
 }
 
@@ -868,6 +882,31 @@ done:
 	json_decref(input);
 	json_decref(facts);
 	return rc;
+}
+
+int service_flush_reads(struct service *svc, struct error *err)
+{
+	size_t i;
+	if (!svc->nreads)
+		return 0;
+	if (store_begin(svc->store, err))
+		return -1;
+	for (i = 0; i < svc->nreads; i++)
+		if (store_read_log(svc->store, svc->reads[i].case_id, svc->reads[i].user_id, svc->reads[i].at, err)) {
+			store_rollback(svc->store);
+			return -1;
+		}
+	if (store_commit(svc->store, err))
+		return -1;
+	svc->nreads = 0;
+	return 0;
+}
+
+json_t *service_reads(struct service *svc, int64_t case_id, struct error *err)
+{
+	if (service_flush_reads(svc, err))
+		return NULL;
+	return store_reads(svc->store, case_id, err);
 }
 
 /* --- timers ------------------------------------------------------------------ */

@@ -86,6 +86,16 @@ json_t *service_case_view(struct service *svc, const struct user *u, int64_t cas
 int service_migrate(struct service *svc, int64_t case_id, const char *to, const json_t *map,
 		    const char *reason, int apply, json_t **report, struct error *err);
 
+/*
+ * Write the reads of cases logged since the last flush (who looked) in one
+ * transaction. The server calls it every 200 ms and on close; a crash can
+ * lose at most that much of the read log, never an acknowledged action.
+ */
+int service_flush_reads(struct service *svc, struct error *err);
+
+/* Who viewed a case (flushing the read log first, so it is complete). New reference. */
+json_t *service_reads(struct service *svc, int64_t case_id, struct error *err);
+
 /* Fire every timer due at or before now (each its own transaction). */
 int service_fire_due(struct service *svc, int64_t now, int *fired, struct error *err);
 /* Earliest pending due instant: 0 found, 1 none. */

@@ -776,6 +776,18 @@ json_t *store_due(struct store *st, int64_t now, int limit, struct error *err)
 	return out;
 }
 
+int64_t store_latest_event(struct store *st)
+{
+	sqlite3_stmt *s;
+	int64_t at = 0;
+	if (sqlite3_prepare_v2(st->db, "SELECT max(at) FROM events", -1, &s, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		at = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return at;
+}
+
 int store_next_due(struct store *st, int64_t *due, struct error *err)
 {
 	sqlite3_stmt *s = stmt(st, S_TS_NEXT);

@@ -142,6 +142,9 @@ int store_timescales_sync(struct store *st, int64_t case_id, const char *authori
  * an array of [case_id, key, due]; new reference.
  */
 json_t *store_due(struct store *st, int64_t now, int limit, struct error *err);
+/* The latest event instant in the store (0 if none). */
+int64_t store_latest_event(struct store *st);
+
 /* Earliest pending due instant: 0 found (*due set), 1 none, -1 error. */
 int store_next_due(struct store *st, int64_t *due, struct error *err);
 

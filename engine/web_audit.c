@@ -238,7 +238,7 @@ int web_audit(struct request *rq)
 
 	html_raw(&b, "<h2 class=\"govuk-heading-m\" id=\"reads\">Who viewed this record</h2>");
 	if (user_has_role(&rq->user, "auditor") || user_has_role(&rq->user, "data_protection_officer")) {
-		json_t *reads = store_reads(service_store(rq->svc), id, &err), *r;
+		json_t *reads = service_reads(rq->svc, id, &err), *r;
 		if (!json_array_size(reads))
 			html_raw(&b, "<p class=\"govuk-body\">Nobody has viewed it yet.</p>");
 		else
