@@ -128,22 +128,26 @@ static void add_instance(const struct authority *auth, const struct definition *
 	int64_t base = t->recurring && t->rearm_anchor ? first : ev->at;
 	int mult = t->recurring && t->rearm_anchor ? k : 1;
 	int64_t due = calendar_due(&auth->cal, base, t->dur.unit, t->dur.n * mult);
+	/* Keys count every instance of the clock for the member; k counts within one chain. */
+	int n = occurrences(list, t->name, member) + 1;
 
 	if (member)
-		snprintf(key, sizeof key, "%s@%s#%d", t->name, member, k);
+		snprintf(key, sizeof key, "%s@%s#%d", t->name, member, n);
 	else
-		snprintf(key, sizeof key, "%s#%d", t->name, k);
+		snprintf(key, sizeof key, "%s#%d", t->name, n);
 	anchor = json_pack("{s:s, s:I}", "event", anchor_event, "seq", (json_int_t)ev->seq);
 	set_time(anchor, "at", ev->at);
 	if (t->recurring && t->rearm_anchor)
 		set_time(anchor, "chain_start", first);
 	inst = json_pack("{s:s, s:s, s:s, s:s?, s:i, s:s, s:s, s:i, s:o, s:s, s:o}",
 		"key", key, "name", t->name, "what", t->what ? t->what : t->name,
-		"member", member, "occurrence", k, "status", "pending", "rule", rule,
+		"member", member, "occurrence", n, "status", "pending", "rule", rule,
 		"line", t->cites, "anchor", anchor, "definition", def->hash,
 		"extensions", json_array());
 	if (t->note)
 		json_object_set_new(inst, "note", json_string(t->note));
+	if (t->recurring)
+		json_object_set_new(inst, "chain", json_integer(k));
 	set_due(auth, inst, base, due, t->dur.unit);
 	json_array_append_new(list, inst);
 	free(rule);
@@ -173,8 +177,7 @@ static int start_clock(const struct authority *auth, struct definition *def, jso
 	if (t->per == PER_CASE) {
 		if (t->recurring && active(list, t->name, NULL))
 			return 0;
-		add_instance(auth, def, view, t, NULL, ev, anchor_event, ev->at,
-			     t->recurring ? 1 : occurrences(list, t->name, NULL) + 1);
+		add_instance(auth, def, view, t, NULL, ev, anchor_event, ev->at, 1);
 		return 0;
 	}
 	json_array_foreach(members, i, m) {
@@ -193,8 +196,7 @@ static int start_clock(const struct authority *auth, struct definition *def, jso
 		}
 		if (t->recurring && active(list, t->name, id))
 			continue;
-		add_instance(auth, def, view, t, id, ev, anchor_event, ev->at,
-			     t->recurring ? occurrences(list, t->name, id) + 1 : occurrences(list, t->name, id) + 1);
+		add_instance(auth, def, view, t, id, ev, anchor_event, ev->at, 1);
 	}
 	return 0;
 }
@@ -243,11 +245,27 @@ int clocks_update(const struct authority *auth, struct definition *def, json_t *
 		set_time(t, "met_at", ev->at);
 		json_object_set_new(t, "met_by", json_pack("{s:I}", "seq", (json_int_t)ev->seq));
 		if (td->recurring) {
-			int k = (int)json_integer_value(json_object_get(t, "occurrence"));
+			json_t *chain = json_object_get(t, "chain");
+			int k = (int)json_integer_value(chain ? chain : json_object_get(t, "occurrence"));
 			json_t *anchor = json_object_get(t, "anchor");
 			int64_t first = json_integer_value(json_object_get(anchor, "chain_start_epoch"));
 			if ((td->times && k >= td->times) || !applicable(def, td, state))
 				continue;
+			if (m && td->applies_ref > 0) {
+				/* the member filter is asked again on the new anchor date (a baby turns one) */
+				json_t *mem = NULL, *x;
+				size_t j;
+				int yes = 0;
+				char on[11];
+				json_array_foreach(json_object_get(view, "members"), j, x)
+					if (strcmp(str(x, "id"), m) == 0)
+						mem = x;
+				calendar_format_date(calendar_local_date(ev->at), on);
+				if (mem && script_applies(def, td->applies_ref, mem, on, &yes, err))
+					return -1;
+				if (!yes)
+					continue;
+			}
 			if (td->rearm_anchor)
 				add_instance(auth, def, view, td, m, ev, str(anchor, "event"), first, k + 1);
 			else
@@ -327,7 +345,7 @@ int clocks_breach(const struct authority *auth, struct definition *def, json_t *
 			t = item;
 	if (!t || strcmp(str(t, "status"), "pending") != 0)
 		return error_set(err, ERR_CONFLICT, "not_pending", "timescale %s is not pending", key ? key : "?");
-	if (ev->at < json_integer_value(json_object_get(t, "due_epoch")))
+	if (ev->at <= json_integer_value(json_object_get(t, "due_epoch")))
 		return error_set(err, ERR_CONFLICT, "not_due", "timescale %s is not yet due", key);
 	td = def_timescale(def, str(t, "name"));
 	json_object_set_new(t, "status", json_string("breached"));
@@ -335,6 +353,11 @@ int clocks_breach(const struct authority *auth, struct definition *def, json_t *
 	json_array_append_new(fired, json_sprintf("breach:%s", str(t, "name")));
 	if (!td)
 		return 0;
+	if (json_object_get(ev->facts, "on_breach_error")) {
+		/* the reaction failed when this breach was recorded: recorded without it */
+		json_object_set(t, "on_breach_error", json_object_get(ev->facts, "on_breach_error"));
+		return 0;
+	}
 	if (td->breach_ref > 0) {
 		json_t *data;
 		if (script_bind(def, view, ev->input, ev->facts, (uint64_t)ev->case_id, (uint64_t)ev->seq, err))
@@ -369,23 +392,24 @@ int clocks_extend(const struct authority *auth, struct definition *def, json_t *
 	const char *unknown;
 	json_t *v;
 
+	/* The order of checks of every action: who (role), then the case, then the input. */
+	if (!key)
+		return error_field(err, ERR_INVALID, "invalid_input", "timescale", "field 'timescale' is required (text)");
+	td = clocks_def_for_key(def, key);
+	if (!td)
+		return error_field(err, ERR_INVALID, "invalid_input", "timescale", "no timescale '%s' in %s", key, def->id);
+	if (td->extendable && (!ev->role || !strlist_has(&td->extend_by, ev->role)))
+		return error_set(err, ERR_FORBIDDEN, "wrong_role", "L%d: only %s may extend %s",
+				 td->extend_cites ? td->extend_cites : td->cites, td->extend_by.v[0], td->name);
+	if (!td->extendable)
+		return error_set(err, ERR_CONFLICT, "not_extendable", "L%d: %s cannot be extended", td->cites, td->name);
 	json_object_foreach((json_t *)ev->input, unknown, v)
 		if (strcmp(unknown, "timescale") && strcmp(unknown, "until") && strcmp(unknown, "reason"))
 			return error_field(err, ERR_INVALID, "invalid_input", unknown, "unknown field '%s'", unknown);
-	if (!key)
-		return error_field(err, ERR_INVALID, "invalid_input", "timescale", "field 'timescale' is required (text)");
 	if (!until || calendar_parse_date(until, &date))
 		return error_field(err, ERR_INVALID, "invalid_input", "until", "field 'until' is required (date YYYY-MM-DD)");
 	if (!reason || !*reason)
 		return error_field(err, ERR_INVALID, "invalid_input", "reason", "field 'reason' is required (text)");
-	td = clocks_def_for_key(def, key);
-	if (!td)
-		return error_field(err, ERR_INVALID, "invalid_input", "timescale", "no timescale '%s' in %s", key, def->id);
-	if (!td->extendable)
-		return error_set(err, ERR_CONFLICT, "not_extendable", "L%d: %s cannot be extended", td->cites, td->name);
-	if (!ev->role || !strlist_has(&td->extend_by, ev->role))
-		return error_set(err, ERR_FORBIDDEN, "wrong_role", "L%d: only %s may extend %s",
-				 td->extend_cites ? td->extend_cites : td->cites, td->extend_by.v[0], td->name);
 	if (!json_is_true(json_object_get(view, "open")) || (s && s->terminal))
 		return error_set(err, ERR_CONFLICT, "case_closed", "the case is closed");
 	t = find_instance(view, key, err);
@@ -398,6 +422,12 @@ int clocks_extend(const struct authority *auth, struct definition *def, json_t *
 		return error_field(err, ERR_INVALID, "invalid_input", "until",
 				   "an extension must move the due date later than %s", str(t, "due_date"));
 	anchor = json_integer_value(json_object_get(json_object_get(t, "anchor"), "at_epoch"));
+	if (td->recurring && td->rearm_anchor && json_object_get(json_object_get(t, "anchor"), "chain_start_epoch")) {
+		/* an anchored chain's period k starts where period k-1 was due, whenever it was met */
+		int k = (int)json_integer_value(json_object_get(t, "chain"));
+		int64_t start = json_integer_value(json_object_get(json_object_get(t, "anchor"), "chain_start_epoch"));
+		anchor = k > 1 ? calendar_due(&auth->cal, start, td->dur.unit, td->dur.n * (k - 1)) : start;
+	}
 	cap_due = calendar_due(&auth->cal, anchor, td->cap.unit, td->cap.n);
 	if (new_due > cap_due) {
 		calendar_format_date(calendar_local_date(cap_due), capdate);

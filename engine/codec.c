@@ -138,25 +138,43 @@ static json_t *encode(lua_State *L, int idx, int depth, const char *path, struct
 		/*
 		 * Keys are added in sorted order: Lua's table order depends on the
 		 * state's hash seed, and a view's text (and so its hash) must not.
+		 * Number keys are written as strings, so 10 and "10" would be one
+		 * key: that is refused rather than left to the table's order.
 		 */
 		{
-			char **keys = NULL;
+			char **keys = NULL, buf[64];
 			size_t nk = 0, k;
+			int dup = 0;
 			lua_pushnil(L);
 			while (lua_next(L, idx)) {
 				lua_pop(L, 1);
-				if (lua_type(L, -1) == LUA_TSTRING) {
+				if (lua_type(L, -1) == LUA_TSTRING || lua_type(L, -1) == LUA_TNUMBER) {
+					if (lua_type(L, -1) == LUA_TSTRING)
+						snprintf(buf, sizeof buf, "%s", lua_tostring(L, -1));
+					else if (lua_isinteger(L, -1))
+						snprintf(buf, sizeof buf, "%lld", (long long)lua_tointeger(L, -1));
+					else
+						snprintf(buf, sizeof buf, "%.17g", lua_tonumber(L, -1));
 					keys = realloc(keys, (nk + 1) * sizeof *keys);
-					keys[nk++] = strdup(lua_tostring(L, -1));
+					keys[nk++] = strdup(buf);
 				}
 			}
 			if (nk)
 				qsort(keys, nk, sizeof *keys, cmp_str);
-			for (k = 0; k < nk; k++)
+			for (k = 0; k < nk; k++) {
+				if (k && strcmp(keys[k], keys[k - 1]) == 0)
+					dup = 1;
 				json_object_set_new(out, keys[k], json_null());   /* placeholders fix the order */
+			}
 			for (k = 0; k < nk; k++)
 				free(keys[k]);
 			free(keys);
+			if (dup) {
+				json_decref(out);
+				error_set(err, ERR_SCRIPT, "script_error",
+					  "table at %s has a number key and a string key that read the same", path);
+				return NULL;
+			}
 		}
 		lua_pushnil(L);
 		while (lua_next(L, idx)) {

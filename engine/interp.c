@@ -130,10 +130,13 @@ static int check_field(const struct field *f, const json_t *v, const char *path,
 	case FIELD_LIST:
 		if (!json_is_array(v))
 			break;
+		if (json_array_size(v) > 1000)
+			return error_field(err, ERR_INVALID, "invalid_input", path,
+					   "field '%s' lists more than 1000 items", path);
 		json_array_foreach(v, i, item)
-			if (!json_is_string(item))
+			if (!json_is_string(item) || json_string_length(item) > MAX_TEXT)
 				return error_field(err, ERR_INVALID, "invalid_input", path,
-						   "field '%s' must be a list of strings", path);
+						   "field '%s' must be a list of strings (each at most %d characters)", path, MAX_TEXT);
 		return 0;
 	}
 	return error_field(err, ERR_INVALID, "invalid_input", path, "field '%s' must be %s",
@@ -153,9 +156,13 @@ static int validate(const struct schema *s, const json_t *in, const char *prefix
 	size_t i;
 	char path[256];
 
-	if (in && !json_is_object(in) && !json_is_null(in))
-		return error_field(err, ERR_INVALID, "invalid_input", prefix[0] ? prefix : "input",
-				   "%s must be an object", prefix[0] ? prefix : "input");
+	if (in && !json_is_object(in) && !json_is_null(in)) {
+		char name[64];
+		snprintf(name, sizeof name, "%s", prefix[0] ? prefix : "input");
+		if (name[0] && name[strlen(name) - 1] == '.')
+			name[strlen(name) - 1] = '\0';
+		return error_field(err, ERR_INVALID, "invalid_input", name, "%s must be an object", name);
+	}
 	json_object_foreach((json_t *)in, key, v) {
 		if (!schema_field(s, key)) {
 			snprintf(path, sizeof path, "%s%s", prefix, key);
@@ -336,7 +343,10 @@ static int apply_open(const struct authority *auth, struct definition *def, json
 	json_object_set_new(view, "definition", json_string(def->hash));
 	json_object_set_new(view, "state", json_string(""));
 	json_object_set_new(view, "open", json_true());
-	json_object_set(view, "data", json_is_object(json_object_get(in, "data")) ? json_object_get(in, "data") : json_object());
+	if (json_is_object(json_object_get(in, "data")))
+		json_object_set(view, "data", json_object_get(in, "data"));
+	else
+		json_object_set_new(view, "data", json_object());
 	json_object_set_new(view, "members", out_members);
 	json_object_set_new(view, "records", json_array());
 	json_object_set_new(view, "timescales", json_array());
@@ -401,7 +411,13 @@ static int apply_record(struct definition *def, json_t *view, const struct inter
 		return -1;
 	if (validate(&r->fields, fields, "fields.", view, ev->facts, err))
 		return -1;
-	append_record(view, type, fields ? fields : json_object(), ev);
+	if (fields)
+		append_record(view, type, fields, ev);
+	else {
+		json_t *none = json_object();
+		append_record(view, type, none, ev);
+		json_decref(none);
+	}
 	if (r->significant)
 		chronicle(view, ev, r->significant, r->cites);
 	add_fired(fired, "record:%s", type);
@@ -448,9 +464,14 @@ static int apply_action(const struct authority *auth, struct definition *def, js
 				 a->name, a->by.n ? a->by.v[0] : "nobody", a->by.n > 1 ? " (or another listed role)" : "");
 	if (check_open(def, view, a->name, err))
 		return -1;
-	if (!in_from(def, a, state))
+	if (!in_from(def, a, state)) {
+		char from[512] = "";
+		for (i = 0; i < a->from.n; i++)
+			snprintf(from + strlen(from), sizeof from - strlen(from), "%s%s", i ? ", " : "",
+				 strcmp(a->from.v[i], "*") == 0 ? "any open state" : a->from.v[i]);
 		return error_set(err, ERR_CONFLICT, "wrong_state", "L%d: %s is not allowed in state '%s' (only from %s)",
-				 a->cites, a->name, state, a->from.n ? a->from.v[0] : "nowhere");
+				 a->cites, a->name, state, a->from.n ? from : "nowhere");
+	}
 	if (validate(&a->input, input, "", view, ev->facts, err))
 		return -1;
 	/* Workflow code sees the case only if the action has any to run. */
@@ -612,9 +633,48 @@ int interp_apply(const struct authority *auth, struct definition *def, json_t **
 	return 0;
 }
 
-int interp_apply_owned(const struct authority *auth, struct definition *def, json_t **viewp,
+/*
+ * The authority as the event saw it: the calendar closures (and, for an
+ * open, the teams) come from the event's facts, never from the authority
+ * file as it is today, so replay computes what was computed then.
+ */
+struct event_authority {
+	struct authority a;
+	int closures[366];
+	char *teams[64];
+};
+
+static const struct authority *as_recorded(const struct authority *auth, const json_t *facts,
+					   struct event_authority *ea)
+{
+	json_t *c = json_object_get(facts, "closures"), *t = json_object_get(facts, "teams"), *x;
+	size_t i;
+	ea->a = *auth;
+	ea->a.nclosures = 0;
+	json_array_foreach(c, i, x) {
+		int date;
+		if (ea->a.nclosures < sizeof ea->closures / sizeof *ea->closures &&
+		    json_is_string(x) && calendar_parse_date(json_string_value(x), &date) == 0)
+			ea->closures[ea->a.nclosures++] = date;
+	}
+	ea->a.closures = ea->closures;
+	ea->a.cal.closures = ea->closures;
+	ea->a.cal.nclosures = ea->a.nclosures;
+	if (json_is_array(t)) {
+		ea->a.teams.n = 0;
+		ea->a.teams.v = ea->teams;
+		json_array_foreach(t, i, x)
+			if (ea->a.teams.n < sizeof ea->teams / sizeof *ea->teams && json_is_string(x))
+				ea->teams[ea->a.teams.n++] = (char *)json_string_value(x);
+	}
+	return &ea->a;
+}
+
+int interp_apply_owned(const struct authority *auth_now, struct definition *def, json_t **viewp,
 		       const struct interp_event *ev, json_t **spawns, struct error *err)
 {
+	struct event_authority ea;
+	const struct authority *auth = as_recorded(auth_now, ev->facts, &ea);
 	json_t *view = *viewp ? *viewp : json_object();
 	json_t *fired = json_array();
 	struct clock_ops ops = { 0 };
@@ -718,17 +778,29 @@ const struct strlist *interp_action_facts(const struct definition *def, const ch
 	return a ? &a->facts : &none;
 }
 
+static void user_ids(const struct schema *s, const json_t *values, json_t *ids_out)
+{
+	size_t i;
+	for (i = 0; i < s->n; i++) {
+		json_t *v = json_object_get(values, s->fields[i].name);
+		if (s->fields[i].type == FIELD_USER && json_is_integer(v))
+			json_array_append(ids_out, v);
+	}
+}
+
 int interp_user_fields(const struct definition *def, const char *action, const json_t *input,
 		       json_t *ids_out)
 {
 	const struct action_def *a = def_action(def, action);
-	size_t i;
-	if (!a)
-		return 0;
-	for (i = 0; i < a->input.n; i++) {
-		json_t *v = json_object_get(input, a->input.fields[i].name);
-		if (a->input.fields[i].type == FIELD_USER && json_is_integer(v))
-			json_array_append(ids_out, v);
+	if (strcmp(action, "add_record") == 0) {
+		const char *type = json_string_value(json_object_get(input, "type"));
+		const struct record_def *r = type ? def_record(def, type) : NULL;
+		if (r)
+			user_ids(&r->fields, json_object_get(input, "fields"), ids_out);
+	} else if (strcmp(action, "open") == 0) {
+		user_ids(&def->data, json_object_get(input, "data"), ids_out);
+	} else if (a) {
+		user_ids(&a->input, input, ids_out);
 	}
 	return 0;
 }

@@ -626,28 +626,54 @@ static json_t *case_for_lua(const json_t *view)
 	return c;
 }
 
+/* [-1, +1]: the JSON behind the light userdata as a Lua value (protected-call helper). */
+static int l_push_json(lua_State *L)
+{
+	const json_t *v = lua_touserdata(L, 1);
+	codec_push(L, v);
+	if (lua_isnil(L, -1)) {
+		lua_pop(L, 1);
+		lua_newtable(L);
+	}
+	return 1;
+}
+
+/* [-3, +3]: case, input and facts as registry references (protected-call helper). */
+static int l_bind(lua_State *L)
+{
+	int i;
+	for (i = 1; i <= 3; i++) {
+		lua_pushcfunction(L, l_push_json);
+		lua_pushvalue(L, i);
+		lua_call(L, 1, 1);
+		lua_pushinteger(L, luaL_ref(L, LUA_REGISTRYINDEX));
+	}
+	return 3;
+}
+
+/*
+ * The conversions run inside a protected call: a case too large for the
+ * sandbox's memory cap is then a memory_exceeded refusal, not an abort.
+ */
 int script_bind(struct definition *d, const json_t *view, const json_t *input,
 		const json_t *facts, uint64_t seed_a, uint64_t seed_b, struct error *err)
 {
 	lua_State *L = sandbox_lua(d->sb);
 	json_t *c = case_for_lua(view);
-	(void)err;
+	int rc;
 	script_unbind(d);
-	codec_push(L, c);
+	lua_pushcfunction(L, l_bind);
+	lua_pushlightuserdata(L, c);
+	lua_pushlightuserdata(L, (void *)input);
+	lua_pushlightuserdata(L, (void *)facts);
+	rc = sandbox_call(d->sb, 3, 3, err);
 	json_decref(c);
-	d->case_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-	codec_push(L, input);
-	if (lua_isnil(L, -1)) {
-		lua_pop(L, 1);
-		lua_newtable(L);
-	}
-	d->input_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-	codec_push(L, facts);
-	if (lua_isnil(L, -1)) {
-		lua_pop(L, 1);
-		lua_newtable(L);
-	}
-	d->facts_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	if (rc)
+		return -1;
+	d->case_ref = (int)lua_tointeger(L, -3);
+	d->input_ref = (int)lua_tointeger(L, -2);
+	d->facts_ref = (int)lua_tointeger(L, -1);
+	lua_pop(L, 3);
 	sandbox_seed(d->sb, seed_a, seed_b);
 	return 0;
 }
@@ -724,8 +750,20 @@ int script_applies(struct definition *d, int ref, const json_t *member, const ch
 		   int *yes, struct error *err)
 {
 	lua_State *L = sandbox_lua(d->sb);
+	const char *id = json_string_value(json_object_get(member, "id")), *p;
+	uint64_t h = 1469598103934665603ULL;   /* FNV-1a of (member, date): the filter's own seed */
+	for (p = id; p && *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	for (p = on; p && *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+	sandbox_seed(d->sb, h, 0);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
-	codec_push(L, member);
+	lua_pushcfunction(L, l_push_json);
+	lua_pushlightuserdata(L, (void *)member);
+	if (sandbox_call(d->sb, 1, 1, err)) {   /* the member, pushed where a memory cap trip is caught */
+		lua_pop(L, 1);
+		return -1;
+	}
 	lua_pushstring(L, on);
 	if (sandbox_call(d->sb, 2, 1, err))
 		return -1;

@@ -50,9 +50,15 @@ static void fire(evutil_socket_t fd, short what, void *arg)
 	(void)what;
 	if (service_is_virtual(srv->svc))
 		return;    /* virtual time moves only through POST /clock */
-	if (service_fire_due(srv->svc, service_now(srv->svc), &fired, &err))
-		fprintf(stderr, "casework: timers: %s\n", err.message);
-	else if (fired)
+	if (service_fire_due(srv->svc, service_now(srv->svc), &fired, &err)) {
+		/* The others fired; the failing one stays pending: try again in 5 s, not at once. */
+		struct timeval retry = { 5, 0 };
+		fprintf(stderr, "casework: timers: %d breached, one or more failed: %s (retrying in 5 s)\n", fired, err.message);
+		evtimer_del(srv->timer);
+		evtimer_add(srv->timer, &retry);
+		return;
+	}
+	if (fired)
 		fprintf(stderr, "casework: %d timescale(s) breached\n", fired);
 	server_rearm(srv);
 }

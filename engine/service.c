@@ -23,6 +23,8 @@
 #include "store.h"
 #include "util.h"
 
+static int fire_due(struct service *svc, int64_t case_id, int64_t now, int *fired, struct error *err);
+
 static int name_cmp(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -183,10 +185,7 @@ int service_open(const struct service_options *opt, struct service **out, json_t
 		service_close(svc);
 		return -1;
 	}
-	/* A virtual clock restarted on an existing store never runs behind it:
-	 * a case's events must not go back in time. */
-	if (svc->virtual_clock && store_latest_event(svc->store) > svc->now)
-		svc->now = store_latest_event(svc->store);
+
 	*out = svc;
 	return 0;
 }
@@ -295,7 +294,8 @@ struct definition *service_definition_by_hash(struct service *svc, const char *h
 		goto done;
 	}
 	len = strlen(source);
-	d = script_load_definition(path, source, len, &a->roles, NULL, err);
+	/* A stored version was checked against the roles of its day: today's may differ. */
+	d = script_load_definition(path, source, len, NULL, NULL, err);
 	if (!d)
 		goto done;
 	script_definition_pin(d, auth);
@@ -371,6 +371,26 @@ static void view_put(struct service *svc, int64_t id, const char *hash, json_t *
 
 /* --- facts ------------------------------------------------------------------ */
 
+/*
+ * The authority's calendar as a fact of every event (its closure days, when
+ * it has any), so a due date replays on the calendar it was computed on even
+ * after the authority file changes.
+ */
+static void add_calendar_facts(const struct authority *a, json_t *facts)
+{
+	json_t *c;
+	size_t i;
+	char date[11];
+	if (!a->nclosures)
+		return;
+	c = json_array();
+	for (i = 0; i < a->nclosures; i++) {
+		calendar_format_date(a->closures[i], date);
+		json_array_append_new(c, json_string(date));
+	}
+	json_object_set_new(facts, "closures", c);
+}
+
 static void add_user_fact(struct service *svc, json_t *users, const char *authority, int64_t id)
 {
 	struct user u = { 0 };
@@ -403,6 +423,7 @@ static json_t *read_facts(struct service *svc, const struct authority *a, struct
 	calendar_format_date(calendar_local_date(now), today);
 	json_object_set_new(facts, "today", json_string(today));
 	json_object_set(facts, "limits", a->limits);
+	add_calendar_facts(a, facts);
 	interp_user_fields(d, action, input, ids);
 	json_array_foreach(ids, i, id)
 		add_user_fact(svc, users, a->id, json_integer_value(id));
@@ -498,6 +519,15 @@ static int commit_event(struct service *svc, const struct authority *a, struct d
 	struct clock_snap *snap = NULL;
 	size_t nsnap = snapshot(*view, &snap);
 	iev->seq = json_integer_value(json_object_get(*view, "seq")) + 1;
+	/* A case's events never go back in time (a virtual clock restarted behind them, a stepped wall clock). */
+	if (*view && iev->at < json_integer_value(json_object_get(*view, "updated_at_epoch"))) {
+		json_decref(input);
+		json_decref(facts);
+		free(snap);
+		return error_set(err, ERR_CONFLICT, "clock_behind",
+				 "the clock is behind this case's last event (%s): nothing was recorded",
+				 json_string_value(json_object_get(*view, "updated_at")));
+	}
 	/*
 	 * The event applies its input and facts as replay will read them back
 	 * from the store (keys sorted), so parts of the view copied from them
@@ -556,6 +586,23 @@ static int open_in_tx(struct service *svc, const struct user *u, const char *rol
 			json_object_set(input, keys[i], json_object_get(body, keys[i]));
 	calendar_format_date(calendar_local_date(now), today);
 	json_object_set_new(facts, "today", json_string(today));
+	add_calendar_facts(a, facts);
+	{
+		/* users named in the case data, as they were when it opened */
+		json_t *ids = json_array(), *users = json_object(), *uid;
+		interp_user_fields(d, "open", body, ids);
+		json_array_foreach(ids, i, uid)
+			add_user_fact(svc, users, a->id, json_integer_value(uid));
+		json_object_set_new(facts, "users", users);
+		json_decref(ids);
+	}
+	{
+		/* the teams a case may be opened in, as the authority declared them then */
+		json_t *teams = json_array();
+		for (i = 0; i < a->teams.n; i++)
+			json_array_append_new(teams, json_string(a->teams.v[i]));
+		json_object_set_new(facts, "teams", teams);
+	}
 	iev.case_id = id;
 	iev.at = now;
 	iev.user_id = u->id;
@@ -660,8 +707,10 @@ static int transfer(struct service *svc, const struct user *u, int64_t case_id, 
 		if (strlist_has(&from->transfer_out_by, json_string_value(json_array_get(u->roles, i))))
 			role = json_string_value(json_array_get(u->roles, i));
 	if (!role)
-		return error_set(err, ERR_FORBIDDEN, "wrong_role", "%s lets only %s transfer a family to another authority",
-				 from->id, from->transfer_out_by.n ? from->transfer_out_by.v[0] : "no one");
+		return error_set(err, ERR_FORBIDDEN, "wrong_role", from->transfer_out_by.n
+				 ? "%s lets only its named roles (transfers.out_by, e.g. %s) transfer a family to another authority"
+				 : "%s names no role that may transfer a family (transfers.out_by)%s",
+				 from->id, from->transfer_out_by.n ? from->transfer_out_by.v[0] : "");
 	if (!to || to == from)
 		return error_field(err, ERR_INVALID, "invalid_input", "authority",
 				   "field 'authority' must name another authority");
@@ -679,6 +728,7 @@ static int transfer(struct service *svc, const struct user *u, int64_t case_id, 
 		goto done;
 	calendar_format_date(calendar_local_date(now), today);
 	facts = json_pack("{s:s, s:I}", "today", today, "transferred_to", (json_int_t)tid);
+	add_calendar_facts(from, facts);
 	iev.case_id = case_id;
 	iev.at = now;
 	iev.user_id = u->id;
@@ -726,8 +776,18 @@ int service_act(struct service *svc, const struct user *u, int64_t case_id,
 	*view_out = NULL;
 	if (input && !json_is_object(input) && !json_is_null(input))
 		return error_field(err, ERR_INVALID, "invalid_input", "input", "input must be a JSON object");
-	if (strcmp(action, "transfer") == 0)
-		return transfer(svc, u, case_id, json_is_object(input) ? input : json_object(), view_out, err);
+	/*
+	 * The case's own clocks that have already run out are breached first, so
+	 * the action sees them breached (met late, on_breach reactions) and the
+	 * case's events stay in time order.
+	 */
+	fire_due(svc, case_id, service_now(svc), NULL, NULL);
+	if (strcmp(action, "transfer") == 0) {
+		json_t *none = json_is_object(input) ? NULL : json_object();
+		int trc = transfer(svc, u, case_id, none ? none : input, view_out, err);
+		json_decref(none);
+		return trc;
+	}
 	in = json_is_object(input) ? json_incref((json_t *)input) : json_object();
 	if (store_begin(svc->store, err))
 		return -1;
@@ -837,6 +897,7 @@ int service_migrate(struct service *svc, int64_t case_id, const char *to, const 
 	input = json_pack("{s:O, s:s, s:s, s:s, s:O}", "from", json_object_get(view, "definition"), "to", hash,
 			  "state", mapped ? mapped : state, "reason", reason, "map", map ? map : json_object());
 	facts = json_pack("{s:s}", "today", today);
+	add_calendar_facts(a, facts);
 	iev.case_id = case_id;
 	iev.at = service_now(svc);
 	iev.role = "migration";
@@ -911,6 +972,12 @@ json_t *service_reads(struct service *svc, int64_t case_id, struct error *err)
 
 /* --- timers ------------------------------------------------------------------ */
 
+/*
+ * Record one breach. If the workflow's on_breach effect fails, the breach is
+ * recorded all the same, without the reaction, and the error is kept in the
+ * event's facts (replay reads it and does the same): a broken reaction must
+ * not stop a statutory clock from being seen as breached.
+ */
 static int fire_one(struct service *svc, int64_t case_id, const char *key, int64_t due,
 		    struct error *err)
 {
@@ -919,67 +986,121 @@ static int fire_one(struct service *svc, int64_t case_id, const char *key, int64
 	const struct authority *a;
 	struct interp_event iev = { 0 };
 	char today[11];
-	int rc = -1;
+	int rc = -1, attempt;
 
-	if (store_begin(svc->store, err))
-		return -1;
-	view = view_take(svc, NULL, case_id, err);
-	if (!view)
-		goto done;
-	a = service_authority(svc, json_string_value(json_object_get(view, "authority")));
-	d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err);
-	if (!a || !d)
-		goto done;
-	/* A breach happens the second after the due instant, however late the timer runs. */
-	input = json_pack("{s:s}", "key", key);
-	calendar_format_date(calendar_local_date(due + 1), today);
-	facts = json_pack("{s:s}", "today", today);
-	iev.case_id = case_id;
-	iev.at = due + 1;
-	iev.kind = "timer";
-	iev.name = "breach";
-	iev.input = input;
-	iev.facts = facts;
-	rc = commit_event(svc, a, d, &view, &iev, NULL, err);
-	json_decref(input);
-	json_decref(facts);
-	if (rc == 0)
-		rc = store_commit(svc->store, err);
-done:
-	if (rc)
-		store_rollback(svc->store);
-	json_decref(view);
+	for (attempt = 0; attempt < 2; attempt++) {
+		struct error first = { 0 };
+		if (store_begin(svc->store, err))
+			return -1;
+		view = view_take(svc, NULL, case_id, err);
+		if (!view) {
+			store_rollback(svc->store);
+			return -1;
+		}
+		a = service_authority(svc, json_string_value(json_object_get(view, "authority")));
+		d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err);
+		if (!a || !d) {
+			store_rollback(svc->store);
+			json_decref(view);
+			return -1;
+		}
+		/* A breach happens the second after the due instant, however late the timer runs. */
+		input = json_pack("{s:s}", "key", key);
+		calendar_format_date(calendar_local_date(due + 1), today);
+		facts = json_pack("{s:s}", "today", today);
+		add_calendar_facts(a, facts);
+		if (attempt == 1)
+			json_object_set_new(facts, "on_breach_error", json_string(err->message));
+		iev.case_id = case_id;
+		iev.at = due + 1;
+		iev.kind = "timer";
+		iev.name = "breach";
+		iev.input = input;
+		iev.facts = facts;
+		rc = commit_event(svc, a, d, &view, &iev, NULL, attempt == 0 ? &first : err);
+		json_decref(input);
+		json_decref(facts);
+		if (rc == 0)
+			rc = store_commit(svc->store, err);
+		else
+			store_rollback(svc->store);
+		json_decref(view);
+		if (rc == 0 || attempt == 1 || first.kind != ERR_SCRIPT)
+			break;
+		*err = first;   /* the reaction failed: record the breach without it */
+	}
+	return rc;
+}
+
+/*
+ * Fire due timers of one case (case_id) or of all (0), earliest first, one at
+ * a time (a breach may start a clock that is itself already due). A timer
+ * that cannot be recorded is skipped and left pending for the next run, so
+ * one broken case cannot hold up every other clock.
+ */
+static int fire_due(struct service *svc, int64_t case_id, int64_t now, int *fired, struct error *err)
+{
+	int64_t *failed = NULL;
+	char **failed_keys = NULL;
+	size_t nfailed = 0, i;
+	int n = 0, rc = 0;
+
+	for (;;) {
+		json_t *due = store_due(svc->store, case_id, now, (int)nfailed + 1, err), *row, *pick = NULL;
+		size_t j;
+		if (!due) {
+			rc = -1;
+			break;
+		}
+		json_array_foreach(due, j, row) {
+			int skip = 0;
+			for (i = 0; i < nfailed; i++)
+				if (failed[i] == json_integer_value(json_array_get(row, 0)) &&
+				    strcmp(failed_keys[i], json_string_value(json_array_get(row, 1))) == 0)
+					skip = 1;
+			if (!skip) {
+				pick = row;
+				break;
+			}
+		}
+		if (!pick) {
+			json_decref(due);
+			break;
+		}
+		{
+			int64_t cid = json_integer_value(json_array_get(pick, 0));
+			int64_t at = json_integer_value(json_array_get(pick, 2));
+			const char *key = json_string_value(json_array_get(pick, 1));
+			struct error ferr = { 0 };
+			/* Virtual time passes each due instant in order. */
+			if (svc->virtual_clock && at + 1 > svc->now)
+				svc->now = at + 1 < now ? at + 1 : now;
+			if (fire_one(svc, cid, key, at, &ferr) == 0) {
+				n++;
+			} else {
+				if (rc == 0 && err)
+					*err = ferr;
+				rc = -1;
+				failed = xrealloc(failed, (nfailed + 1) * sizeof *failed);
+				failed_keys = xrealloc(failed_keys, (nfailed + 1) * sizeof *failed_keys);
+				failed[nfailed] = cid;
+				failed_keys[nfailed++] = xstrdup(key);
+			}
+		}
+		json_decref(due);
+	}
+	for (i = 0; i < nfailed; i++)
+		free(failed_keys[i]);
+	free(failed_keys);
+	free(failed);
+	if (fired)
+		*fired = n;
 	return rc;
 }
 
 int service_fire_due(struct service *svc, int64_t now, int *fired, struct error *err)
 {
-	int n = 0;
-	for (;;) {
-		json_t *due = store_due(svc->store, now, 256, err), *row;
-		size_t i, count;
-		if (!due)
-			return -1;
-		count = json_array_size(due);
-		json_array_foreach(due, i, row) {
-			int64_t case_id = json_integer_value(json_array_get(row, 0));
-			int64_t at = json_integer_value(json_array_get(row, 2));
-			/* Virtual time passes each due instant in order. */
-			if (svc->virtual_clock && at + 1 > svc->now)
-				svc->now = at + 1 < now ? at + 1 : now;
-			if (fire_one(svc, case_id, json_string_value(json_array_get(row, 1)), at, err)) {
-				json_decref(due);
-				return -1;
-			}
-			n++;
-		}
-		json_decref(due);
-		if (count == 0)
-			break;
-	}
-	if (fired)
-		*fired = n;
-	return 0;
+	return fire_due(svc, 0, now, fired, err);
 }
 
 int service_next_due(struct service *svc, int64_t *due)

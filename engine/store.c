@@ -122,8 +122,8 @@ static const char *stmt_sql[S_MAX] = {
 	[S_TS_PUT] = "INSERT INTO timescales(case_id, key, authority, name, status, due) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
 		     " ON CONFLICT(case_id, key) DO UPDATE SET status = ?5, due = ?6"
 		     " WHERE status IS NOT ?5 OR due IS NOT ?6",
-	[S_TS_DUE] = "SELECT case_id, key, due FROM timescales WHERE status = 'pending' AND due <= ?1"
-		     " ORDER BY due, case_id, key LIMIT ?2",
+	[S_TS_DUE] = "SELECT case_id, key, due FROM timescales WHERE status = 'pending' AND due < ?1"
+		     " AND (?3 = 0 OR case_id = ?3) ORDER BY due, case_id, key LIMIT ?2",
 	[S_TS_NEXT] = "SELECT min(due) FROM timescales WHERE status = 'pending'",
 	[S_READ_PUT] = "INSERT INTO reads(case_id, user_id, at) VALUES(?1, ?2, ?3)",
 	[S_READS] = "SELECT r.user_id, u.name, r.at FROM reads r LEFT JOIN users u ON u.id = r.user_id"
@@ -755,13 +755,14 @@ int store_timescales_sync(struct store *st, int64_t case_id, const char *authori
 	return 0;
 }
 
-json_t *store_due(struct store *st, int64_t now, int limit, struct error *err)
+json_t *store_due(struct store *st, int64_t case_id, int64_t now, int limit, struct error *err)
 {
 	sqlite3_stmt *s = stmt(st, S_TS_DUE);
 	json_t *out = json_array();
 	int rc;
 	sqlite3_bind_int64(s, 1, now);
 	sqlite3_bind_int(s, 2, limit);
+	sqlite3_bind_int64(s, 3, case_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		json_array_append_new(out, json_pack("[I, s, I]",
 			(json_int_t)sqlite3_column_int64(s, 0),
@@ -774,18 +775,6 @@ json_t *store_due(struct store *st, int64_t now, int limit, struct error *err)
 		return NULL;
 	}
 	return out;
-}
-
-int64_t store_latest_event(struct store *st)
-{
-	sqlite3_stmt *s;
-	int64_t at = 0;
-	if (sqlite3_prepare_v2(st->db, "SELECT max(at) FROM events", -1, &s, NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_step(s) == SQLITE_ROW)
-		at = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return at;
 }
 
 int store_next_due(struct store *st, int64_t *due, struct error *err)

@@ -138,13 +138,11 @@ json_t *store_events(struct store *st, int64_t case_id, struct error *err);
 int store_timescales_sync(struct store *st, int64_t case_id, const char *authority,
 			  const json_t *instances, struct error *err);
 /*
- * Pending timescales due at or before now, earliest first, at most limit, as
- * an array of [case_id, key, due]; new reference.
+ * Pending timescales of a case (0: of every case) whose due instant has
+ * passed (due < now: a clock due at 23:59:59 breaches at the next second),
+ * earliest first, at most limit, as an array of [case_id, key, due]; new reference.
  */
-json_t *store_due(struct store *st, int64_t now, int limit, struct error *err);
-/* The latest event instant in the store (0 if none). */
-int64_t store_latest_event(struct store *st);
-
+json_t *store_due(struct store *st, int64_t case_id, int64_t now, int limit, struct error *err);
 /* Earliest pending due instant: 0 found (*due set), 1 none, -1 error. */
 int store_next_due(struct store *st, int64_t *due, struct error *err);
 
