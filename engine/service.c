@@ -54,33 +54,37 @@ struct definition *service_load_definition_file(const struct authority *a, const
 	return d;
 }
 
-static int add_definition(struct service *svc, struct definition *d, struct error *err)
+/*
+ * Loading is staged: every authority and workflow file is read, validated
+ * and written to the store in one transaction, and only after it commits is
+ * the registry in memory changed. A reload that fails anywhere leaves both
+ * the store and the registry as they were.
+ */
+struct staged {
+	struct authority **auth;
+	size_t nauth;
+	struct definition **defs;
+	size_t ndefs;
+};
+
+static void staged_free(struct staged *st)
 {
 	size_t i;
-	if (store_definition_put(svc->store, d, (int64_t)time(NULL), err))
-		return -1;
-	for (i = 0; i < svc->ndefs; i++)
-		if (strcmp(svc->defs[i]->hash, d->hash) == 0) {
-			/* same text as a version already loaded: keep that one current */
-			svc->defs[i]->current = 1;
-			def_free(d);
-			return 0;
-		}
-	for (i = 0; i < svc->ndefs; i++)
-		if (strcmp(svc->defs[i]->authority, d->authority) == 0 && strcmp(svc->defs[i]->id, d->id) == 0)
-			svc->defs[i]->current = 0;
-	svc->defs = xrealloc(svc->defs, (svc->ndefs + 1) * sizeof *svc->defs);
-	d->current = 1;
-	svc->defs[svc->ndefs++] = d;
-	return 0;
+	for (i = 0; i < st->nauth; i++)
+		authority_free(st->auth[i]);
+	for (i = 0; i < st->ndefs; i++)
+		def_free(st->defs[i]);
+	free(st->auth);
+	free(st->defs);
+	memset(st, 0, sizeof *st);
 }
 
-static int load_authority(struct service *svc, const char *path, json_t *diag, struct error *err)
+static int stage_authority(struct service *svc, const char *path, struct staged *st, json_t *diag,
+			   struct error *err)
 {
 	size_t len, i;
 	char *text = slurp(path, &len, err);
 	struct authority *a;
-	int rc = 0;
 
 	if (!text)
 		return -1;
@@ -88,45 +92,75 @@ static int load_authority(struct service *svc, const char *path, json_t *diag, s
 	free(text);
 	if (!a)
 		return -1;
-	if (store_authority_put(svc->store, a->id, a->name, a->config, err)) {
-		authority_free(a);
+	st->auth = xrealloc(st->auth, (st->nauth + 1) * sizeof *st->auth);
+	st->auth[st->nauth++] = a;
+	if (store_authority_put(svc->store, a->id, a->name, a->config, err))
 		return -1;
-	}
-	for (i = 0; i < svc->nauth; i++)
-		if (strcmp(svc->auth[i]->id, a->id) == 0)
-			break;
-	if (i < svc->nauth) {
-		/* a reload: the new authority replaces the old one in place */
-		authority_free(svc->auth[i]);
-		svc->auth[i] = a;
-	} else {
-		svc->auth = xrealloc(svc->auth, (svc->nauth + 1) * sizeof *svc->auth);
-		svc->auth[svc->nauth++] = a;
-	}
 	for (i = 0; i < a->workflows.n; i++) {
 		char *wpath = xasprintf("%s/workflows/%s/%s.lua", svc->root, a->id, a->workflows.v[i]);
 		struct definition *d = service_load_definition_file(a, wpath, diag, err);
 		free(wpath);
-		if (!d || add_definition(svc, d, err)) {
-			rc = -1;
-			break;
-		}
+		if (!d)
+			return -1;
+		st->defs = xrealloc(st->defs, (st->ndefs + 1) * sizeof *st->defs);
+		st->defs[st->ndefs++] = d;
+		if (store_definition_put(svc->store, d, (int64_t)time(NULL), err))
+			return -1;
 	}
-	if (rc == 0 && svc->demo) {
-		for (i = 0; i < a->ndemo; i++) {
-			json_t *roles = json_array();
-			int64_t id;
-			size_t j;
-			for (j = 0; j < a->demo[i].roles.n; j++)
-				json_array_append_new(roles, json_string(a->demo[i].roles.v[j]));
-			rc = store_user_add(svc->store, a->id, a->demo[i].name, roles, a->demo[i].team,
-					    a->demo[i].token, 1, NULL, &id, err);
-			json_decref(roles);
-			if (rc)
+	for (i = 0; svc->demo && i < a->ndemo; i++) {
+		json_t *roles = json_array();
+		int64_t id;
+		size_t j;
+		int rc;
+		for (j = 0; j < a->demo[i].roles.n; j++)
+			json_array_append_new(roles, json_string(a->demo[i].roles.v[j]));
+		rc = store_user_add(svc->store, a->id, a->demo[i].name, roles, a->demo[i].team,
+				    a->demo[i].token, 1, NULL, &id, err);
+		json_decref(roles);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+/* Move what was staged (and committed) into the registry. */
+static void adopt(struct service *svc, struct staged *st)
+{
+	size_t i, j;
+	for (i = 0; i < st->nauth; i++) {
+		struct authority *a = st->auth[i];
+		for (j = 0; j < svc->nauth; j++)
+			if (strcmp(svc->auth[j]->id, a->id) == 0)
 				break;
+		if (j < svc->nauth) {
+			authority_free(svc->auth[j]);
+			svc->auth[j] = a;
+		} else {
+			svc->auth = xrealloc(svc->auth, (svc->nauth + 1) * sizeof *svc->auth);
+			svc->auth[svc->nauth++] = a;
 		}
 	}
-	return rc;
+	for (i = 0; i < st->ndefs; i++) {
+		struct definition *d = st->defs[i], *same = NULL;
+		for (j = 0; j < svc->ndefs; j++) {
+			if (strcmp(svc->defs[j]->hash, d->hash) == 0)
+				same = svc->defs[j];
+			else if (strcmp(svc->defs[j]->authority, d->authority) == 0 && strcmp(svc->defs[j]->id, d->id) == 0)
+				svc->defs[j]->current = 0;
+		}
+		if (same) {
+			/* the same version is loaded already: it stays, and is current */
+			same->current = 1;
+			def_free(d);
+			continue;
+		}
+		d->current = 1;
+		svc->defs = xrealloc(svc->defs, (svc->ndefs + 1) * sizeof *svc->defs);
+		svc->defs[svc->ndefs++] = d;
+	}
+	free(st->auth);
+	free(st->defs);
+	memset(st, 0, sizeof *st);
 }
 
 static int load_all(struct service *svc, json_t *diag, struct error *err)
@@ -136,6 +170,7 @@ static int load_all(struct service *svc, json_t *diag, struct error *err)
 	struct dirent *e;
 	char **names = NULL;
 	size_t n = 0, i;
+	struct staged st = { 0 };
 	int rc = 0;
 
 	if (!d) {
@@ -151,10 +186,11 @@ static int load_all(struct service *svc, json_t *diag, struct error *err)
 		}
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, name_cmp);
+	if (n)
+		qsort(names, n, sizeof *names, name_cmp);
 	if (store_begin(svc->store, err) == 0) {
 		for (i = 0; i < n && rc == 0; i++)
-			rc = load_authority(svc, names[i], diag, err);
+			rc = stage_authority(svc, names[i], &st, diag, err);
 		if (rc == 0)
 			rc = store_commit(svc->store, err);
 		else
@@ -162,6 +198,9 @@ static int load_all(struct service *svc, json_t *diag, struct error *err)
 	} else {
 		rc = -1;
 	}
+	if (rc == 0)
+		adopt(svc, &st);
+	staged_free(&st);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
