@@ -150,6 +150,7 @@ struct definition {
 	struct sandbox *sb;       /* holds the *_ref functions */
 	int current;              /* the version new cases are opened under */
 	int case_ref, input_ref, facts_ref;   /* bound call arguments (script.c) */
+	int frozen_ref;           /* file-level variables the workflow functions capture, as loaded */
 };
 
 struct demo_user {

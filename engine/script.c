@@ -46,6 +46,9 @@ static int l_script_where(lua_State *L)
 	return 2;
 }
 
+static void freeze(struct definition *d);
+static int check_frozen(struct definition *d, struct error *err);
+
 /* --- reading declarations off the stack ----------------------------------- */
 
 static char *fstr(lua_State *L, int t, const char *key)
@@ -482,7 +485,7 @@ struct definition *script_load_definition(const char *path, const char *source, 
 	free(kind);
 	d = xcalloc(1, sizeof *d);
 	d->sb = sb;
-	d->case_ref = d->input_ref = d->facts_ref = LUA_NOREF;
+	d->case_ref = d->input_ref = d->facts_ref = d->frozen_ref = LUA_NOREF;
 	d->path = xstrdup(path);
 	d->source = xstrndup(source, len);
 	crypto_hash_sha256(digest, (const unsigned char *)source, len);
@@ -490,6 +493,7 @@ struct definition *script_load_definition(const char *path, const char *source, 
 	extract_definition(L, lua_gettop(L), d);
 	lua_pop(L, 2);
 	assert(lua_gettop(L) == 0);
+	freeze(d);
 	return d;
 }
 
@@ -597,6 +601,123 @@ done:
 	return a;
 }
 
+/* --- frozen file-level variables ---------------------------------------------- */
+
+/*
+ * Workflow functions are pure functions of (case, input, facts). A file-level
+ * `local` they capture (an upvalue) would carry state from one case's event to
+ * the next, and replay would differ. At load, every variable the workflow's
+ * functions capture (following helper functions they capture) is remembered;
+ * after every call each must still hold what it held: a change is undone and
+ * the call refused. Reassigning a captured table is caught; changing a
+ * captured table's contents is not (the DSL's own tables are not captured).
+ */
+static void freeze_walk(lua_State *L, int fn, int list, int seen)
+{
+	int i;
+	const char *name;
+	fn = lua_absindex(L, fn);
+	lua_pushvalue(L, fn);
+	if (lua_rawget(L, seen) != LUA_TNIL) {
+		lua_pop(L, 1);
+		return;
+	}
+	lua_pop(L, 1);
+	lua_pushvalue(L, fn);
+	lua_pushboolean(L, 1);
+	lua_rawset(L, seen);
+	for (i = 1; (name = lua_getupvalue(L, fn, i)); i++) {
+		if (strcmp(name, "_ENV") == 0) {
+			lua_pop(L, 1);
+			continue;
+		}
+		lua_createtable(L, 3, 0);
+		lua_pushvalue(L, fn);
+		lua_rawseti(L, -2, 1);
+		lua_pushinteger(L, i);
+		lua_rawseti(L, -2, 2);
+		lua_pushvalue(L, -2);
+		lua_rawseti(L, -2, 3);
+		lua_rawseti(L, list, (lua_Integer)lua_rawlen(L, list) + 1);
+		if (lua_type(L, -1) == LUA_TFUNCTION && !lua_iscfunction(L, -1))
+			freeze_walk(L, -1, list, seen);
+		lua_pop(L, 1);
+	}
+}
+
+static void freeze_ref(lua_State *L, int ref, int list, int seen)
+{
+	if (ref <= 0)
+		return;
+	lua_rawgeti(L, LUA_REGISTRYINDEX, ref);
+	if (lua_type(L, -1) == LUA_TFUNCTION)
+		freeze_walk(L, -1, list, seen);
+	lua_pop(L, 1);
+}
+
+static void freeze(struct definition *d)
+{
+	lua_State *L = sandbox_lua(d->sb);
+	int top = lua_gettop(L), list, seen;
+	size_t i, j;
+	lua_newtable(L);
+	list = lua_gettop(L);
+	lua_newtable(L);
+	seen = lua_gettop(L);
+	for (i = 0; i < d->nactions; i++) {
+		struct action_def *a = &d->actions[i];
+		for (j = 0; j < a->nguards; j++)
+			freeze_ref(L, a->guards[j].ref, list, seen);
+		freeze_ref(L, a->effect_ref, list, seen);
+		freeze_ref(L, a->to_ref, list, seen);
+		freeze_ref(L, a->spawn_ref, list, seen);
+	}
+	for (i = 0; i < d->ntimescales; i++) {
+		freeze_ref(L, d->timescales[i].applies_ref, list, seen);
+		freeze_ref(L, d->timescales[i].breach_ref, list, seen);
+	}
+	lua_pop(L, 1);
+	d->frozen_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+	assert(lua_gettop(L) == top);
+}
+
+/* After a call: every captured variable as it was loaded, or undo and refuse. */
+static int check_frozen(struct definition *d, struct error *err)
+{
+	lua_State *L = sandbox_lua(d->sb);
+	int top = lua_gettop(L), rc = 0;
+	lua_Integer i, n;
+	lua_rawgeti(L, LUA_REGISTRYINDEX, d->frozen_ref);
+	n = (lua_Integer)lua_rawlen(L, -1);
+	for (i = 1; i <= n; i++) {
+		int idx;
+		const char *name;
+		lua_rawgeti(L, top + 1, i);
+		lua_rawgeti(L, -1, 1);   /* fn */
+		lua_rawgeti(L, -2, 2);
+		idx = (int)lua_tointeger(L, -1);
+		lua_pop(L, 1);
+		name = lua_getupvalue(L, -1, idx);
+		lua_rawgeti(L, -3, 3);   /* as loaded */
+		if (!lua_rawequal(L, -1, -2)) {
+			lua_Debug ar;
+			lua_pushvalue(L, -3);
+			lua_getinfo(L, ">S", &ar);
+			if (rc == 0)
+				error_set(err, ERR_SCRIPT, "script_error",
+					  "%s:%d: workflow code changed the file-level variable '%s': workflow functions "
+					  "must not keep state between events (it was put back)",
+					  ar.short_src, ar.linedefined, name ? name : "?");
+			rc = -1;
+			lua_pushvalue(L, -1);
+			lua_setupvalue(L, -4, idx);   /* put it back */
+		}
+		lua_pop(L, 4);
+	}
+	lua_settop(L, top);
+	return rc;
+}
+
 /* --- calls ------------------------------------------------------------------ */
 
 /* The case as workflow code sees it: records grouped by type. */
@@ -696,7 +817,13 @@ static int call3(struct definition *d, int ref, int nresults, struct error *err)
 	lua_rawgeti(L, LUA_REGISTRYINDEX, d->case_ref);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, d->input_ref);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, d->facts_ref);
-	return sandbox_call(d->sb, 3, nresults, err);
+	if (sandbox_call(d->sb, 3, nresults, err))
+		return -1;
+	if (check_frozen(d, err)) {
+		lua_pop(L, nresults);
+		return -1;
+	}
+	return 0;
 }
 
 int script_guard(struct definition *d, const struct guard_def *g, int *allowed,
@@ -769,7 +896,7 @@ int script_applies(struct definition *d, int ref, const json_t *member, const ch
 		return -1;
 	*yes = lua_toboolean(L, -1);
 	lua_pop(L, 1);
-	return 0;
+	return check_frozen(d, err);
 }
 
 json_t *script_case_data(struct definition *d, struct error *err)
