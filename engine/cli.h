@@ -19,6 +19,13 @@ int cmd_chronology(int argc, char **argv);
 int cmd_versions(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 
+struct service;
+/* --root (or $CASEWORK_ROOT, or "."), --db (or var/casework.db). */
+const char *cli_root(int argc, char **argv);
+const char *cli_db(int argc, char **argv);
+/* Open the service at db for a command; prints diagnostics; NULL on failure. */
+struct service *cli_service(int argc, char **argv, const char *db, int quiet);
+
 /* Look for --name VALUE (or --name=VALUE) in argv; NULL if absent. */
 const char *cli_opt(int argc, char **argv, const char *name);
 /* Is --name present? */

@@ -42,6 +42,12 @@ void script_definition_pin(struct definition *d, const char *authority);
 struct authority *script_load_authority(const char *path, const char *source, size_t len,
 					json_t *diag, struct error *err);
 
+/*
+ * Remember the file-level variables d's functions capture, as loaded (the
+ * loader calls it); every call afterwards checks they still hold them.
+ */
+void script_freeze(struct definition *d);
+
 /* Bind the arguments of the next calls. view/input/facts are borrowed. */
 int script_bind(struct definition *d, const json_t *view, const json_t *input,
 		const json_t *facts, uint64_t seed_a, uint64_t seed_b, struct error *err);
