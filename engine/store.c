@@ -75,6 +75,10 @@ static const char *migrations[] = {
 	/* 2: each event records the SHA-256 of the case view it produced, so replay
 	 * can compare at every event and name the first that differs */
 	"ALTER TABLE events ADD COLUMN view_hash TEXT NOT NULL DEFAULT '';",
+	/* 3: the facts guards read (open cases of a workflow, of a team) without
+	 * scanning every open case */
+	"CREATE INDEX cases_open_by_workflow ON cases(authority, workflow) WHERE open;"
+	"CREATE INDEX cases_open_by_team ON cases(authority, team) WHERE open;",
 };
 
 enum stmt_id {
