@@ -213,11 +213,17 @@ static int h_case(struct request *rq)
 {
 	int64_t id = path_id(rq->params[0]);
 	struct error err = { 0 };
-	json_t *view;
+	char *text;
+	int status;
 	if (!id)
 		return not_found(rq);
-	view = service_case_view(rq->svc, &rq->user, id, 1, &err);
-	return view ? http_reply_json(rq, 200, view) : http_reply_error(rq, &err);
+	/* the stored view's text as it is, plus the caller's actions: no parse, no dump */
+	text = service_case_view_text(rq->svc, &rq->user, id, 1, &err);
+	if (!text)
+		return http_reply_error(rq, &err);
+	status = http_reply_text(rq, 200, "application/json", text);
+	free(text);
+	return status;
 }
 
 static int act(struct request *rq, const char *action, json_t *input)

@@ -576,6 +576,18 @@ done:
 	return rc;
 }
 
+/* Who looked: queued, and written in batches by service_flush_reads. */
+static void log_read_of(struct service *svc, int64_t case_id, int64_t user_id)
+{
+	if (svc->nreads == svc->capreads) {
+		svc->capreads = svc->capreads ? 2 * svc->capreads : 256;
+		svc->reads = xrealloc(svc->reads, svc->capreads * sizeof *svc->reads);
+	}
+	svc->reads[svc->nreads++] = (struct read_entry){ case_id, user_id, service_now(svc) };
+	if (svc->nreads >= 4096)
+		service_flush_reads(svc, NULL);
+}
+
 json_t *service_case_view(struct service *svc, const struct user *u, int64_t case_id,
 			  int log_read, struct error *err)
 {
@@ -591,16 +603,43 @@ json_t *service_case_view(struct service *svc, const struct user *u, int64_t cas
 		return NULL;
 	}
 	json_object_set_new(view, "actions", interp_available(d, view, u->roles, u->id));
-	if (log_read) {
-		if (svc->nreads == svc->capreads) {
-			svc->capreads = svc->capreads ? 2 * svc->capreads : 256;
-			svc->reads = xrealloc(svc->reads, svc->capreads * sizeof *svc->reads);
-		}
-		svc->reads[svc->nreads++] = (struct read_entry){ case_id, u->id, service_now(svc) };
-		if (svc->nreads >= 4096)
-			service_flush_reads(svc, NULL);
-	}
+	if (log_read)
+		log_read_of(svc, case_id, u->id);
 	return view;
+}
+
+char *service_case_view_text(struct service *svc, const struct user *u, int64_t case_id,
+			     int log_read, struct error *err)
+{
+	char *text = NULL, *state = NULL, *actions_text, *out = NULL, hash[65];
+	int64_t assigned = 0;
+	struct definition *d;
+	json_t *brief, *actions;
+	size_t len;
+
+	if (store_case_text(svc->store, u->authority, case_id, &text, hash, &state, &assigned, err))
+		return NULL;
+	d = service_definition_by_hash(svc, hash, err);
+	len = text ? strlen(text) : 0;
+	if (d && len >= 2 && text[len - 1] == '}') {
+		/* what interp_available reads of a case: its state and its worker */
+		brief = json_pack("{s:s, s:o}", "state", state ? state : "",
+				  "assigned", assigned ? json_integer(assigned) : json_null());
+		actions = interp_available(d, brief, u->roles, u->id);
+		actions_text = json_dumps(actions, JSON_COMPACT);
+		text[len - 1] = '\0';
+		out = xasprintf("%s,\"actions\":%s}", text, actions_text);
+		free(actions_text);
+		json_decref(actions);
+		json_decref(brief);
+		if (log_read)
+			log_read_of(svc, case_id, u->id);
+	} else if (d) {
+		error_set(err, ERR_INTERNAL, "store_error", "case %lld has no stored view", (long long)case_id);
+	}
+	free(text);
+	free(state);
+	return out;
 }
 
 int service_migrate(struct service *svc, int64_t case_id, const char *to, const json_t *map,

@@ -77,6 +77,13 @@ json_t *service_case_view(struct service *svc, const struct user *u, int64_t cas
 			  int log_read, struct error *err);
 
 /*
+ * The same as service_case_view, as JSON text (caller frees): the stored view
+ * with the caller's actions added, without parsing it (the API's GET).
+ */
+char *service_case_view_text(struct service *svc, const struct user *u, int64_t case_id,
+			     int log_read, struct error *err);
+
+/*
  * Move a case to another stored version of its workflow (to: a hash or a
  * prefix of 8+ digits), mapping its state through map (object old -> new;
  * unmapped states keep their name). Without apply it is a preview: the same

@@ -86,7 +86,7 @@ enum stmt_id {
 	S_AUTH_PUT,
 	S_USER_FIND_TOKEN, S_USER_INSERT, S_USER_UPDATE, S_USER_GET, S_USERS,
 	S_DEF_PUT, S_WF_PUT, S_DEF_GET,
-	S_CASE_NEW, S_CASE_SAVE, S_CASE_VIEW, S_CASE_LAST, S_CASE_HASH,
+	S_CASE_NEW, S_CASE_SAVE, S_CASE_VIEW, S_CASE_LAST, S_CASE_HASH, S_CASE_TEXT,
 	S_MEMBER_PUT, S_RECORD_PUT,
 	S_EVENT_PUT, S_EVENTS,
 	S_TS_PUT, S_TS_DUE, S_TS_NEXT,
@@ -117,6 +117,7 @@ static const char *stmt_sql[S_MAX] = {
 	[S_CASE_VIEW] = "SELECT authority, view FROM cases WHERE id = ?1",
 	[S_CASE_LAST] = "SELECT last_seq, last_hash FROM cases WHERE id = ?1",
 	[S_CASE_HASH] = "SELECT authority, last_hash FROM cases WHERE id = ?1",
+	[S_CASE_TEXT] = "SELECT authority, definition, state, assigned, view FROM cases WHERE id = ?1",
 	[S_MEMBER_PUT] = "INSERT OR REPLACE INTO members(case_id, member, name, role, dob) VALUES(?1, ?2, ?3, ?4, ?5)",
 	[S_RECORD_PUT] = "INSERT OR IGNORE INTO records(case_id, seq, type, fields, at, user_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_EVENT_PUT] = "INSERT INTO events(case_id, seq, at, user_id, role, kind, name, input, facts, prev_hash, hash, view_hash)"
@@ -625,6 +626,24 @@ json_t *store_case_view(struct store *st, const char *authority, int64_t id,
 	if (!view)
 		error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);
 	return view;
+}
+
+int store_case_text(struct store *st, const char *authority, int64_t id, char **text,
+		    char definition[65], char **state, int64_t *assigned, struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_CASE_TEXT);
+	int found = 0;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0)) {
+		snprintf(definition, 65, "%s", (const char *)sqlite3_column_text(s, 1));
+		*state = col_text(s, 2);
+		*assigned = sqlite3_column_int64(s, 3);
+		*text = col_text(s, 4);
+		found = 1;
+	}
+	sqlite3_reset(s);
+	return found ? 0 : error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);
 }
 
 int store_case_last_hash(struct store *st, const char *authority, int64_t id, char hash[65],

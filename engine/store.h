@@ -119,6 +119,14 @@ int store_case_save(struct store *st, int64_t id, const json_t *view, const char
 json_t *store_case_view(struct store *st, const char *authority, int64_t id,
 			struct error *err);
 
+/*
+ * A case's stored view as text (caller frees *text) with the columns needed
+ * to answer for it without parsing it: its version (definition hash), state
+ * and assigned worker (0 = none). Scoped like store_case_view.
+ */
+int store_case_text(struct store *st, const char *authority, int64_t id, char **text,
+		    char definition[65], char **state, int64_t *assigned, struct error *err);
+
 /* A case's last event hash (the cache key of its view), scoped like store_case_view. */
 int store_case_last_hash(struct store *st, const char *authority, int64_t id, char hash[65],
 			 struct error *err);
