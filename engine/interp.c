@@ -1,10 +1,11 @@
 /*
  * interp.c: applying one event to a case view (see interp.h).
  *
- * Owns the semantics of actions and records: the order of checks, input
- * validation, effects, and the state change. The timescale clocks (start,
- * satisfy, cancel, breach, extend) are in clocks.c. Never touches the store,
- * the clock or Lua directly: workflow functions are called through script.h.
+ * Owns the semantics of events: the order of checks, effects, the state
+ * change, transfers and migrations. Input validation is in interp_input.c,
+ * questions about a definition in interp_query.c, the timescale clocks
+ * (start, satisfy, cancel, breach, extend) in clocks.c. Never touches the
+ * store, the clock or Lua directly: workflow functions go through script.h.
  */
 #include "interp.h"
 
@@ -15,175 +16,11 @@
 
 #include "calendar.h"
 #include "clocks.h"
+#include "interp_impl.h"
 #include "def.h"
 #include "error.h"
 #include "script.h"
 #include "util.h"
-
-#define MAX_TEXT 20000
-
-/* --- input validation ------------------------------------------------------- */
-
-static const char *type_name(enum field_type t)
-{
-	static const char *names[] = { "text", "boolean", "integer", "number", "date (YYYY-MM-DD)",
-		"date-time (ISO 8601)", "one of the listed values", "user id", "member id", "list of strings" };
-	return names[t];
-}
-
-static int member_exists(const json_t *view, const char *id, const char *role)
-{
-	size_t i;
-	json_t *m;
-	json_array_foreach(json_object_get(view, "members"), i, m) {
-		const char *mid = json_string_value(json_object_get(m, "id"));
-		const char *mrole = json_string_value(json_object_get(m, "role"));
-		if (mid && strcmp(mid, id) == 0)
-			return !role || (mrole && strcmp(mrole, role) == 0);
-	}
-	return 0;
-}
-
-/* A user field's id must be a user of the authority (engine-read, in facts.users) with the role. */
-static int user_ok(const json_t *facts, json_int_t id, const char *role)
-{
-	char key[32];
-	json_t *u, *r;
-	size_t i;
-	snprintf(key, sizeof key, "%lld", (long long)id);
-	u = json_object_get(json_object_get(facts, "users"), key);
-	if (!u)
-		return 0;
-	if (!role)
-		return 1;
-	json_array_foreach(json_object_get(u, "roles"), i, r)
-		if (strcmp(json_string_value(r), role) == 0)
-			return 1;
-	return 0;
-}
-
-static int check_field(const struct field *f, const json_t *v, const char *path,
-		       const json_t *view, const json_t *facts, struct error *err)
-{
-	int date;
-	int64_t instant;
-	size_t i;
-	json_t *item;
-
-	switch (f->type) {
-	case FIELD_TEXT:
-		if (!json_is_string(v))
-			break;
-		if (json_string_length(v) > (size_t)(f->max_length > 0 ? f->max_length : MAX_TEXT))
-			return error_field(err, ERR_INVALID, "invalid_input", path,
-					   "field '%s' is longer than %ld characters", path,
-					   f->max_length > 0 ? f->max_length : (long)MAX_TEXT);
-		return 0;
-	case FIELD_BOOLEAN:
-		if (json_is_boolean(v))
-			return 0;
-		break;
-	case FIELD_INTEGER:
-	case FIELD_NUMBER:
-		if (f->type == FIELD_INTEGER ? !json_is_integer(v) : !json_is_number(v))
-			break;
-		if ((f->has_min && json_number_value(v) < f->min) || (f->has_max && json_number_value(v) > f->max))
-			return error_field(err, ERR_INVALID, "invalid_input", path,
-					   "field '%s' must be between %g and %g", path,
-					   f->has_min ? f->min : -INFINITY, f->has_max ? f->max : INFINITY);
-		return 0;
-	case FIELD_DATE:
-		if (json_is_string(v) && calendar_parse_date(json_string_value(v), &date) == 0)
-			return 0;
-		break;
-	case FIELD_DATETIME:
-		if (json_is_string(v) && calendar_parse_instant(json_string_value(v), &instant) == 0)
-			return 0;
-		break;
-	case FIELD_ENUM:
-		if (json_is_string(v) && strlist_has(&f->values, json_string_value(v)))
-			return 0;
-		if (json_is_string(v)) {
-			char list[512] = "";
-			for (i = 0; i < f->values.n; i++)
-				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", f->values.v[i]);
-			return error_field(err, ERR_INVALID, "invalid_input", path,
-					   "field '%s' must be one of: %s", path, list);
-		}
-		break;
-	case FIELD_USER:
-		if (!json_is_integer(v))
-			break;
-		if (!user_ok(facts, json_integer_value(v), f->role))
-			return error_field(err, ERR_INVALID, "invalid_input", path,
-					   "field '%s': user %lld is not a %s in this authority", path,
-					   (long long)json_integer_value(v), f->role ? f->role : "user");
-		return 0;
-	case FIELD_MEMBER:
-		if (!json_is_string(v))
-			break;
-		if (!member_exists(view, json_string_value(v), f->role))
-			return error_field(err, ERR_INVALID, "invalid_input", path,
-					   "field '%s': '%s' is not a %s of this case", path,
-					   json_string_value(v), f->role ? f->role : "member");
-		return 0;
-	case FIELD_LIST:
-		if (!json_is_array(v))
-			break;
-		if (json_array_size(v) > 1000)
-			return error_field(err, ERR_INVALID, "invalid_input", path,
-					   "field '%s' lists more than 1000 items", path);
-		json_array_foreach(v, i, item)
-			if (!json_is_string(item) || json_string_length(item) > MAX_TEXT)
-				return error_field(err, ERR_INVALID, "invalid_input", path,
-						   "field '%s' must be a list of strings (each at most %d characters)", path, MAX_TEXT);
-		return 0;
-	}
-	return error_field(err, ERR_INVALID, "invalid_input", path, "field '%s' must be %s",
-			   path, type_name(f->type));
-}
-
-/*
- * Validate in (an object or null) against schema; prefix names nested
- * paths ("fields."). Unknown fields are refused: a misspelt field name
- * would otherwise be silently dropped.
- */
-static int validate(const struct schema *s, const json_t *in, const char *prefix,
-		    const json_t *view, const json_t *facts, struct error *err)
-{
-	const char *key;
-	json_t *v;
-	size_t i;
-	char path[256];
-
-	if (in && !json_is_object(in) && !json_is_null(in)) {
-		char name[64];
-		snprintf(name, sizeof name, "%s", prefix[0] ? prefix : "input");
-		if (name[0] && name[strlen(name) - 1] == '.')
-			name[strlen(name) - 1] = '\0';
-		return error_field(err, ERR_INVALID, "invalid_input", name, "%s must be an object", name);
-	}
-	json_object_foreach((json_t *)in, key, v) {
-		if (!schema_field(s, key)) {
-			snprintf(path, sizeof path, "%s%s", prefix, key);
-			return error_field(err, ERR_INVALID, "invalid_input", path, "unknown field '%s'", path);
-		}
-	}
-	for (i = 0; i < s->n; i++) {
-		const struct field *f = &s->fields[i];
-		v = in ? json_object_get(in, f->name) : NULL;
-		snprintf(path, sizeof path, "%s%s", prefix, f->name);
-		if (!v || json_is_null(v)) {
-			if (f->required)
-				return error_field(err, ERR_INVALID, "invalid_input", path,
-						   "field '%s' is required (%s)", path, type_name(f->type));
-			continue;
-		}
-		if (check_field(f, v, path, view, facts, err))
-			return -1;
-	}
-	return 0;
-}
 
 /* --- helpers ------------------------------------------------------------------ */
 
@@ -196,12 +33,12 @@ static void set_time(json_t *obj, const char *key, int64_t at)
 	json_object_set_new(obj, k, json_integer(at));
 }
 
-static const char *state_of(const json_t *view)
+const char *interp_state_of(const json_t *view)
 {
 	return json_string_value(json_object_get(view, "state"));
 }
 
-static int in_from(const struct definition *def, const struct action_def *a, const char *state)
+int interp_in_from(const struct definition *def, const struct action_def *a, const char *state)
 {
 	const struct state_def *s = def_state(def, state);
 	if (strlist_has(&a->from, state))
@@ -219,7 +56,7 @@ static void enter_state(const struct definition *def, json_t *view, const char *
 			int64_t at, json_t *fired)
 {
 	const struct state_def *s = def_state(def, state);
-	const char *old = state_of(view);
+	const char *old = interp_state_of(view);
 	if (old && strcmp(old, state) == 0)
 		return;
 	json_object_set_new(view, "state", json_string(state));
@@ -230,7 +67,7 @@ static void enter_state(const struct definition *def, json_t *view, const char *
 	}
 }
 
-static int role_allows(const struct strlist *by, const char *role, int64_t user, const json_t *view)
+int interp_role_allows(const struct strlist *by, const char *role, int64_t user, const json_t *view)
 {
 	if (!role)
 		return 0;
@@ -287,7 +124,7 @@ static int apply_open(const struct authority *auth, struct definition *def, json
 		return error_field(err, ERR_INVALID, "invalid_input", "state",
 				   "a %s case can start in '%s' or an entry state, not '%s'",
 				   def->id, def->initial, state);
-	if (validate(&def->data, json_object_get(in, "data"), "data.", view, ev->facts, err))
+	if (interp_validate(&def->data, json_object_get(in, "data"), "data.", view, ev->facts, err))
 		return -1;
 	{
 		json_t *team = json_object_get(in, "team");
@@ -387,10 +224,10 @@ static void append_record(json_t *view, const char *type, const json_t *fields,
 static int check_open(const struct definition *def, const json_t *view, const char *what,
 		      struct error *err)
 {
-	const struct state_def *s = def_state(def, state_of(view));
+	const struct state_def *s = def_state(def, interp_state_of(view));
 	if (!json_is_true(json_object_get(view, "open")) || (s && s->terminal))
 		return error_set(err, ERR_CONFLICT, "case_closed",
-				 "the case is %s (a terminal state): %s is not allowed", state_of(view), what);
+				 "the case is %s (a terminal state): %s is not allowed", interp_state_of(view), what);
 	return 0;
 }
 
@@ -404,12 +241,12 @@ static int apply_record(struct definition *def, json_t *view, const struct inter
 	if (!r)
 		return error_field(err, ERR_INVALID, "invalid_input", "type",
 				   "field 'type' must name a record type of %s", def->id);
-	if (r->by.n && !role_allows(&r->by, ev->role, ev->user_id, view))
+	if (r->by.n && !interp_role_allows(&r->by, ev->role, ev->user_id, view))
 		return error_set(err, ERR_FORBIDDEN, "wrong_role",
 				 "adding a %s record is for %s (L%d)", type, r->by.v[0], r->cites);
 	if (check_open(def, view, "adding a record", err))
 		return -1;
-	if (validate(&r->fields, fields, "fields.", view, ev->facts, err))
+	if (interp_validate(&r->fields, fields, "fields.", view, ev->facts, err))
 		return -1;
 	if (fields)
 		append_record(view, type, fields, ev);
@@ -450,7 +287,7 @@ static int apply_action(const struct authority *auth, struct definition *def, js
 			struct clock_ops *ops, struct error *err)
 {
 	const struct action_def *a = def_action(def, ev->name);
-	const char *state = state_of(view);
+	const char *state = interp_state_of(view);
 	json_t *input = (json_t *)ev->input, *data;
 	char *target = NULL;
 	size_t i;
@@ -459,12 +296,12 @@ static int apply_action(const struct authority *auth, struct definition *def, js
 	(void)auth;
 	if (!a)
 		return error_set(err, ERR_NOT_FOUND, "unknown_action", "%s has no action '%s'", def->id, ev->name);
-	if (!role_allows(&a->by, ev->role, ev->user_id, view))
+	if (!interp_role_allows(&a->by, ev->role, ev->user_id, view))
 		return error_set(err, ERR_FORBIDDEN, "wrong_role", "L%d: %s may be taken only by %s%s", a->cites,
 				 a->name, a->by.n ? a->by.v[0] : "nobody", a->by.n > 1 ? " (or another listed role)" : "");
 	if (check_open(def, view, a->name, err))
 		return -1;
-	if (!in_from(def, a, state)) {
+	if (!interp_in_from(def, a, state)) {
 		char from[512] = "";
 		for (i = 0; i < a->from.n; i++)
 			snprintf(from + strlen(from), sizeof from - strlen(from), "%s%s", i ? ", " : "",
@@ -472,7 +309,7 @@ static int apply_action(const struct authority *auth, struct definition *def, js
 		return error_set(err, ERR_CONFLICT, "wrong_state", "L%d: %s is not allowed in state '%s' (only from %s)",
 				 a->cites, a->name, state, a->from.n ? from : "nowhere");
 	}
-	if (validate(&a->input, input, "", view, ev->facts, err))
+	if (interp_validate(&a->input, input, "", view, ev->facts, err))
 		return -1;
 	/* Workflow code sees the case only if the action has any to run. */
 	lua = a->nguards || a->effect_ref > 0 || a->to_ref > 0 || a->spawn_ref > 0;
@@ -725,137 +562,3 @@ int interp_apply_owned(const struct authority *auth_now, struct definition *def,
 	return rc;
 }
 
-/* --- questions about a definition ---------------------------------------------- */
-
-const char *interp_role_for(const struct definition *def, const char *action,
-			    const json_t *roles, int64_t user_id, const json_t *view,
-			    const json_t *input)
-{
-	const struct strlist *by = NULL;
-	struct strlist any = { 0 };
-	size_t i;
-	json_t *r;
-
-	if (strcmp(action, "add_record") == 0) {
-		const char *type = json_string_value(json_object_get(input, "type"));
-		const struct record_def *rd = type ? def_record(def, type) : NULL;
-		if (!rd || !rd->by.n)
-			by = &any;   /* anyone in the authority: first role */
-		else
-			by = &rd->by;
-	} else if (strcmp(action, "extend_timescale") == 0) {
-		const char *key = json_string_value(json_object_get(input, "timescale"));
-		const struct timescale_def *t = key ? clocks_def_for_key(def, key) : NULL;
-		if (!t || !t->extendable)
-			by = &any;
-		else
-			by = &t->extend_by;
-	} else if (strcmp(action, "open") == 0) {
-		by = &def->opened_by;
-	} else {
-		const struct action_def *a = def_action(def, action);
-		if (!a)
-			return NULL;
-		by = &a->by;
-	}
-	if (by == &any) {
-		r = json_array_get(roles, 0);
-		return json_string_value(r);
-	}
-	json_array_foreach(roles, i, r)
-		if (strlist_has(by, json_string_value(r)))
-			return json_string_value(r);
-	if (view && strlist_has(by, "assigned") && user_id &&
-	    json_integer_value(json_object_get(view, "assigned")) == user_id)
-		return "assigned";
-	return NULL;
-}
-
-const struct strlist *interp_action_facts(const struct definition *def, const char *action)
-{
-	static const struct strlist none = { 0 };
-	const struct action_def *a = def_action(def, action);
-	return a ? &a->facts : &none;
-}
-
-static void user_ids(const struct schema *s, const json_t *values, json_t *ids_out)
-{
-	size_t i;
-	for (i = 0; i < s->n; i++) {
-		json_t *v = json_object_get(values, s->fields[i].name);
-		if (s->fields[i].type == FIELD_USER && json_is_integer(v))
-			json_array_append(ids_out, v);
-	}
-}
-
-int interp_user_fields(const struct definition *def, const char *action, const json_t *input,
-		       json_t *ids_out)
-{
-	const struct action_def *a = def_action(def, action);
-	if (strcmp(action, "add_record") == 0) {
-		const char *type = json_string_value(json_object_get(input, "type"));
-		const struct record_def *r = type ? def_record(def, type) : NULL;
-		if (r)
-			user_ids(&r->fields, json_object_get(input, "fields"), ids_out);
-	} else if (strcmp(action, "open") == 0) {
-		user_ids(&def->data, json_object_get(input, "data"), ids_out);
-	} else if (a) {
-		user_ids(&a->input, input, ids_out);
-	}
-	return 0;
-}
-
-static json_t *schema_json(const struct schema *s)
-{
-	json_t *out = json_array();
-	size_t i, j;
-	for (i = 0; i < s->n; i++) {
-		const struct field *f = &s->fields[i];
-		static const char *names[] = { "text", "boolean", "integer", "number", "date",
-					       "datetime", "enum", "user", "member", "list" };
-		json_t *o = json_pack("{s:s, s:s, s:b}", "name", f->name, "type", names[f->type],
-				      "required", f->required);
-		if (f->label)
-			json_object_set_new(o, "label", json_string(f->label));
-		if (f->role)
-			json_object_set_new(o, "role", json_string(f->role));
-		if (f->values.n) {
-			json_t *vals = json_array();
-			for (j = 0; j < f->values.n; j++)
-				json_array_append_new(vals, json_string(f->values.v[j]));
-			json_object_set_new(o, "values", vals);
-		}
-		if (f->has_min)
-			json_object_set_new(o, "min", json_real(f->min));
-		if (f->has_max)
-			json_object_set_new(o, "max", json_real(f->max));
-		json_array_append_new(out, o);
-	}
-	return out;
-}
-
-json_t *interp_schema_json(const struct definition *def, const char *action)
-{
-	const struct action_def *a = def_action(def, action);
-	return a ? schema_json(&a->input) : json_array();
-}
-
-json_t *interp_available(const struct definition *def, const json_t *view,
-			 const json_t *roles, int64_t user_id)
-{
-	json_t *out = json_array();
-	const char *state = state_of(view);
-	const struct state_def *s = def_state(def, state);
-	size_t i;
-
-	if (!s || s->terminal)
-		return out;
-	for (i = 0; i < def->nactions; i++) {
-		const struct action_def *a = &def->actions[i];
-		if (!in_from(def, a, state) || !interp_role_for(def, a->name, roles, user_id, view, NULL))
-			continue;
-		json_array_append_new(out, json_pack("{s:s, s:s, s:i, s:o}", "name", a->name,
-			"title", a->title ? a->title : a->name, "line", a->cites, "input", schema_json(&a->input)));
-	}
-	return out;
-}
