@@ -33,7 +33,7 @@ my $json = JSON::PP->new->canonical;
 my $main_pid = $$;
 # Die by exit, not by the signal, so that END still kills the servers.
 $SIG{$_} = sub { exit 1 } for qw(INT TERM HUP PIPE);
-my $rounds = 4;
+my $rounds = $ENV{CRASH_ROUNDS} || 4;   # make soak runs 20
 
 # The reference authority, with room for every referral these rounds open
 # (its limit of 50 open families would refuse accept by its guard, L52).
@@ -190,7 +190,8 @@ my $now = "CAST(strftime('%s','now') AS INTEGER)";
 
 for my $round (1 .. $rounds) {
 	# (1) virtual clock in the past: open 36 referrals, accept 2 in 3, allocate 1 in 3
-	my $start = sprintf '2020-%02d-06T09:00:00Z', 2 * $round - 1;
+	my $m = 2 * $round - 2;   # every other month from January 2020
+	my $start = sprintf '%04d-%02d-06T09:00:00Z', 2020 + int($m / 12), $m % 12 + 1;
 	my $v = start_server(clock => 'virtual', start => $start, wait_health => 1);
 	unless ($kw_id) {
 		my $u = $json->decode(HTTP::Tiny->new->get("$v->{base}/users", { headers => { Authorization => "Bearer $tri" } })->{content});
