@@ -119,14 +119,15 @@ static void print_demo(struct service *svc, const char *listen)
 {
 	const struct authority *a;
 	size_t i, j;
-	printf("casework is serving on http://%s\n\nDemo users (demo mode only; tokens are well known):\n", listen);
+	printf("casework is serving on http://%s\nWeb pages: http://%s/app (sign in as a demo user)\n\n"
+	       "Demo users (demo mode only; tokens are well known):\n", listen, listen);
 	for (i = 0; (a = service_authority_at(svc, i)); i++) {
 		printf("  %s (%s)\n", a->name, a->id);
 		for (j = 0; j < a->ndemo; j++)
 			printf("    %-28s %-32s Authorization: Bearer %s\n", a->demo[j].name,
 			       a->demo[j].roles.n ? a->demo[j].roles.v[0] : "", a->demo[j].token);
 	}
-	printf("\nWeb pages: http://%s/app (sign in with a demo user)\n", listen);
+	printf("\n");
 	printf("Try: curl -H 'Authorization: Bearer %s' http://%s/workflows\n\n",
 	       service_authority_at(svc, 0) && service_authority_at(svc, 0)->ndemo ? service_authority_at(svc, 0)->demo[0].token : "TOKEN",
 	       listen);
