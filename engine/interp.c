@@ -477,8 +477,8 @@ int interp_apply(const struct authority *auth, struct definition *def, json_t **
  */
 struct event_authority {
 	struct authority a;
-	int closures[366];
-	char *teams[64];
+	int closures[2048];       /* years of closure days; lint keeps authorities far below */
+	char *teams[512];
 };
 
 static const struct authority *as_recorded(const struct authority *auth, const json_t *facts,

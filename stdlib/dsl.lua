@@ -538,6 +538,9 @@ function M.finish_authority(def, err, warn)
       err(line, "calendar closure '" .. tostring(d) .. "' is not a YYYY-MM-DD date")
     end
   end
+  -- the engine records these with every event (engine/interp.c as_recorded): bounded
+  if #(cal.closures or {}) > 2000 then err(line, "calendar declares more than 2000 closure days") end
+  if #(b.teams or {}) > 500 then err(line, "more than 500 teams") end
   local role_set = {}
   for _, r in ipairs(b.roles or {}) do role_set[r] = true end
   local team_set = {}
