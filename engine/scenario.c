@@ -24,29 +24,14 @@
 #include "service.h"
 #include "store.h"
 #include "util.h"
+#include "scenario_impl.h"
 
-struct named_user {
-	char *name;
-	struct user u;
-};
-
-struct run {
-	const struct scenario_options *opt;
-	struct service *svc;
-	char *authority;
-	struct named_user *users;
-	size_t nusers;
-	int64_t *cases;           /* cases touched, for the final replay */
-	size_t ncases;
-	int failed_here;
-	const char *file;
-};
 
 static int tap_n, tap_failed;
 static struct scenario_coverage *coverage;
 
-static void tap(struct run *r, int ok, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void tap(struct run *r, int ok, const char *fmt, ...)
+void sc_tap(struct run *r, int ok, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void sc_tap(struct run *r, int ok, const char *fmt, ...)
 {
 	va_list ap;
 	char desc[1024];
@@ -63,12 +48,12 @@ static void tap(struct run *r, int ok, const char *fmt, ...)
 	printf("%sok %d - %s\n", ok ? "" : "not ", tap_n, desc);
 }
 
-static struct run *ctx(lua_State *L)
+struct run *sc_ctx(lua_State *L)
 {
 	return lua_touserdata(L, lua_upvalueindex(1));
 }
 
-static void touch(struct run *r, int64_t id)
+void sc_touch(struct run *r, int64_t id)
 {
 	size_t i;
 	for (i = 0; i < r->ncases; i++)
@@ -87,7 +72,7 @@ static void touch(struct run *r, int64_t id)
 	}
 }
 
-static const struct user *find_user(struct run *r, lua_State *L, const char *name)
+const struct user *sc_find_user(struct run *r, lua_State *L, const char *name)
 {
 	size_t i;
 	for (i = 0; i < r->nusers; i++)
@@ -98,12 +83,12 @@ static const struct user *find_user(struct run *r, lua_State *L, const char *nam
 }
 
 /* The last argument, if a string, is the procedure line the check cites. */
-static const char *cite(lua_State *L, int idx)
+const char *sc_cite(lua_State *L, int idx)
 {
 	return lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : "";
 }
 
-static int64_t parse_at(lua_State *L, const char *s)
+int64_t sc_parse_at(lua_State *L, const char *s)
 {
 	int64_t t;
 	if (calendar_parse_instant(s, &t))
@@ -112,7 +97,7 @@ static int64_t parse_at(lua_State *L, const char *s)
 }
 
 /* Print a case's events, for a failed expectation. */
-static void print_timeline(struct run *r, int64_t id)
+void sc_print_timeline(struct run *r, int64_t id)
 {
 	json_t *events = store_events(service_store(r->svc), id, NULL), *e;
 	size_t i;
@@ -128,7 +113,7 @@ static void print_timeline(struct run *r, int64_t id)
 	json_decref(events);
 }
 
-static json_t *get_view(struct run *r, lua_State *L, int64_t id)
+json_t *sc_get_view(struct run *r, lua_State *L, int64_t id)
 {
 	struct error err = { 0 };
 	json_t *v = store_case_view(service_store(r->svc), NULL, id, &err);
@@ -144,7 +129,7 @@ static void maybe_at(struct run *r, lua_State *L, int opts)
 	if (!lua_istable(L, opts))
 		return;
 	lua_getfield(L, opts, "at");
-	if (lua_isstring(L, -1) && service_advance(r->svc, parse_at(L, lua_tostring(L, -1)), NULL, &err))
+	if (lua_isstring(L, -1) && service_advance(r->svc, sc_parse_at(L, lua_tostring(L, -1)), NULL, &err))
 		luaL_error(L, "at: %s", err.message);
 	lua_pop(L, 1);
 }
@@ -156,7 +141,7 @@ static const struct user *opt_user(struct run *r, lua_State *L, int opts)
 	lua_getfield(L, opts, "as");
 	if (!lua_isstring(L, -1))
 		luaL_error(L, "say who acts: { as = \"<user>\" }");
-	u = find_user(r, L, lua_tostring(L, -1));
+	u = sc_find_user(r, L, lua_tostring(L, -1));
 	lua_pop(L, 1);
 	return u;
 }
@@ -181,7 +166,7 @@ static json_t *opt_json(lua_State *L, int opts, const char *key)
 	return v ? v : json_object();
 }
 
-static void record_coverage(const char *kind, const char *a, const char *b)
+void sc_record_coverage(const char *kind, const char *a, const char *b)
 {
 	if (coverage && coverage->add)
 		coverage->add(coverage->ctx, kind, a, b);
@@ -191,7 +176,7 @@ static void record_coverage(const char *kind, const char *a, const char *b)
 
 static int l_scenario(lua_State *L)
 {
-	struct run *r = ctx(L);
+	struct run *r = sc_ctx(L);
 	const char *name = luaL_checkstring(L, 1);
 	printf("# scenario: %s (%s)\n", name, r->file);
 	lua_pushvalue(L, lua_upvalueindex(2));
@@ -200,7 +185,7 @@ static int l_scenario(lua_State *L)
 
 static int l_scenario_body(lua_State *L)
 {
-	struct run *r = ctx(L);
+	struct run *r = sc_ctx(L);
 	struct error err = { 0 };
 	const char *start;
 	luaL_checktype(L, 1, LUA_TTABLE);
@@ -212,7 +197,7 @@ static int l_scenario_body(lua_State *L)
 	lua_getfield(L, 1, "start");
 	start = luaL_optstring(L, -1, NULL);
 	if (start)
-		service_clock_set(r->svc, parse_at(L, start));
+		service_clock_set(r->svc, sc_parse_at(L, start));
 	lua_pop(L, 2);
 	lua_getfield(L, 1, "users");
 	if (lua_istable(L, -1)) {
@@ -260,17 +245,17 @@ static int l_scenario_body(lua_State *L)
 
 static int l_user_id(lua_State *L)
 {
-	struct run *r = ctx(L);
-	lua_pushinteger(L, (lua_Integer)find_user(r, L, luaL_checkstring(L, 1))->id);
+	struct run *r = sc_ctx(L);
+	lua_pushinteger(L, (lua_Integer)sc_find_user(r, L, luaL_checkstring(L, 1))->id);
 	return 1;
 }
 
 static int l_at(lua_State *L)
 {
-	struct run *r = ctx(L);
+	struct run *r = sc_ctx(L);
 	struct error err = { 0 };
 	int fired = 0;
-	if (service_advance(r->svc, parse_at(L, luaL_checkstring(L, 1)), &fired, &err))
+	if (service_advance(r->svc, sc_parse_at(L, luaL_checkstring(L, 1)), &fired, &err))
 		return luaL_error(L, "at: %s", err.message);
 	lua_pushinteger(L, fired);
 	return 1;
@@ -297,7 +282,7 @@ static void verbose_view(struct run *r, const json_t *v)
 
 static int l_open_case(lua_State *L)
 {
-	struct run *r = ctx(L);
+	struct run *r = sc_ctx(L);
 	const struct user *u;
 	json_t *body, *view = NULL;
 	struct error err = { 0 };
@@ -327,16 +312,16 @@ static int l_open_case(lua_State *L)
 		lua_pop(L, 1);
 	}
 	if (service_open_case(r->svc, u, body, &view, &err)) {
-		tap(r, 0, "open %s", json_string_value(json_object_get(body, "workflow")));
+		sc_tap(r, 0, "open %s", json_string_value(json_object_get(body, "workflow")));
 		printf("#   refused: %s (%s)\n", err.message, err.code);
 		json_decref(body);
 		return luaL_error(L, "open_case failed: %s", err.message);
 	}
-	tap(r, 1, "open %s case %lld in %s", json_string_value(json_object_get(body, "workflow")),
+	sc_tap(r, 1, "open %s case %lld in %s", json_string_value(json_object_get(body, "workflow")),
 	    (long long)json_integer_value(json_object_get(view, "id")), json_string_value(json_object_get(view, "state")));
-	record_coverage("state", json_string_value(json_object_get(view, "workflow")), json_string_value(json_object_get(view, "state")));
+	sc_record_coverage("state", json_string_value(json_object_get(view, "workflow")), json_string_value(json_object_get(view, "state")));
 	verbose_view(r, view);
-	touch(r, json_integer_value(json_object_get(view, "id")));
+	sc_touch(r, json_integer_value(json_object_get(view, "id")));
 	lua_pushinteger(L, (lua_Integer)json_integer_value(json_object_get(view, "id")));
 	json_decref(body);
 	json_decref(view);
@@ -353,12 +338,12 @@ static int do_action(struct run *r, lua_State *L, int64_t id, const char *action
 		const char *wf = json_string_value(json_object_get(v, "workflow"));
 		size_t i;
 		json_t *link;
-		record_coverage("action", wf, action);
-		record_coverage("state", wf, json_string_value(json_object_get(v, "state")));
+		sc_record_coverage("action", wf, action);
+		sc_record_coverage("state", wf, json_string_value(json_object_get(v, "state")));
 		json_array_foreach(json_object_get(v, "links"), i, link)
-			touch(r, json_integer_value(json_object_get(link, "case")));
+			sc_touch(r, json_integer_value(json_object_get(link, "case")));
 		if (json_object_get(v, "transferred_to"))
-			touch(r, json_integer_value(json_object_get(json_object_get(v, "transferred_to"), "case")));
+			sc_touch(r, json_integer_value(json_object_get(json_object_get(v, "transferred_to"), "case")));
 	}
 	(void)L;
 	return rc;
@@ -366,7 +351,7 @@ static int do_action(struct run *r, lua_State *L, int64_t id, const char *action
 
 static int l_act(lua_State *L)
 {
-	struct run *r = ctx(L);
+	struct run *r = sc_ctx(L);
 	int64_t id = luaL_checkinteger(L, 1);
 	const char *action = luaL_checkstring(L, 2);
 	const struct user *u;
@@ -376,13 +361,13 @@ static int l_act(lua_State *L)
 	maybe_at(r, L, 3);
 	u = opt_user(r, L, 3);
 	input = opt_json(L, 3, "input");
-	touch(r, id);
+	sc_touch(r, id);
 	if (do_action(r, L, id, action, input, u, &view, &err)) {
-		tap(r, 0, "case %lld: %s by %s", (long long)id, action, u->name);
+		sc_tap(r, 0, "case %lld: %s by %s", (long long)id, action, u->name);
 		printf("#   refused: %s (%s%s%s)\n", err.message, err.code, err.field[0] ? ", field " : "", err.field);
-		print_timeline(r, id);
+		sc_print_timeline(r, id);
 	} else {
-		tap(r, 1, "case %lld: %s by %s -> %s", (long long)id, action, u->name,
+		sc_tap(r, 1, "case %lld: %s by %s -> %s", (long long)id, action, u->name,
 		    json_string_value(json_object_get(view, "state")));
 		verbose_view(r, view);
 	}
@@ -393,7 +378,7 @@ static int l_act(lua_State *L)
 
 static int l_add_record(lua_State *L)
 {
-	struct run *r = ctx(L);
+	struct run *r = sc_ctx(L);
 	int64_t id = luaL_checkinteger(L, 1);
 	const char *type = luaL_checkstring(L, 2);
 	const struct user *u;
@@ -404,11 +389,11 @@ static int l_add_record(lua_State *L)
 	u = opt_user(r, L, 3);
 	input = json_pack("{s:s, s:o}", "type", type, "fields", opt_json(L, 3, "fields"));
 	if (do_action(r, L, id, "add_record", input, u, &view, &err)) {
-		tap(r, 0, "case %lld: add %s record by %s", (long long)id, type, u->name);
+		sc_tap(r, 0, "case %lld: add %s record by %s", (long long)id, type, u->name);
 		printf("#   refused: %s (%s)\n", err.message, err.code);
 	} else {
-		tap(r, 1, "case %lld: add %s record by %s", (long long)id, type, u->name);
-		record_coverage("record", json_string_value(json_object_get(view, "workflow")), type);
+		sc_tap(r, 1, "case %lld: add %s record by %s", (long long)id, type, u->name);
+		sc_record_coverage("record", json_string_value(json_object_get(view, "workflow")), type);
 	}
 	json_decref(input);
 	json_decref(view);
@@ -417,7 +402,7 @@ static int l_add_record(lua_State *L)
 
 static int l_extend(lua_State *L)
 {
-	struct run *r = ctx(L);
+	struct run *r = sc_ctx(L);
 	int64_t id = luaL_checkinteger(L, 1);
 	const char *ts = luaL_checkstring(L, 2);
 	const struct user *u;
@@ -434,10 +419,10 @@ static int l_extend(lua_State *L)
 	input = json_pack("{s:s, s:s, s:s}", "timescale", ts, "until", until, "reason", reason);
 	lua_pop(L, 2);
 	if (do_action(r, L, id, "extend_timescale", input, u, &view, &err)) {
-		tap(r, 0, "case %lld: extend %s to %s", (long long)id, ts, until);
+		sc_tap(r, 0, "case %lld: extend %s to %s", (long long)id, ts, until);
 		printf("#   refused: %s (%s)\n", err.message, err.code);
 	} else {
-		tap(r, 1, "case %lld: extend %s to %s", (long long)id, ts, until);
+		sc_tap(r, 1, "case %lld: extend %s to %s", (long long)id, ts, until);
 	}
 	json_decref(input);
 	json_decref(view);
@@ -446,11 +431,11 @@ static int l_extend(lua_State *L)
 
 static int l_refuse(lua_State *L)
 {
-	struct run *r = ctx(L);
+	struct run *r = sc_ctx(L);
 	int64_t id = luaL_checkinteger(L, 1);
 	const char *action = luaL_checkstring(L, 2);
 	const char *code = luaL_checkstring(L, 4);
-	const char *line = cite(L, 5);
+	const char *line = sc_cite(L, 5);
 	const struct user *u;
 	json_t *input, *view = NULL, *before, *after;
 	struct error err = { 0 };
@@ -467,234 +452,24 @@ static int l_refuse(lua_State *L)
 	}
 	before = store_case_view(service_store(r->svc), NULL, id, NULL);
 	if (do_action(r, L, id, action, input, u, &view, &err) == 0) {
-		tap(r, 0, "case %lld: %s by %s is refused (%s) %s", (long long)id, action, u->name, code, line);
+		sc_tap(r, 0, "case %lld: %s by %s is refused (%s) %s", (long long)id, action, u->name, code, line);
 		printf("#   expected refusal: %s\n#   got: allowed, case now in %s\n", code,
 		       json_string_value(json_object_get(view, "state")));
 	} else {
 		after = store_case_view(service_store(r->svc), NULL, id, NULL);
-		tap(r, strcmp(err.code, code) == 0 && json_equal(before, after),
+		sc_tap(r, strcmp(err.code, code) == 0 && json_equal(before, after),
 		    "case %lld: %s by %s is refused (%s) %s", (long long)id, action, u->name, code, line);
 		if (strcmp(err.code, code) != 0)
 			printf("#   expected refusal: %s\n#   got: %s: %s\n", code, err.code, err.message);
 		else if (!json_equal(before, after))
 			printf("#   the refusal changed the stored case\n");
 		else
-			record_coverage("refusal", code, action);
+			sc_record_coverage("refusal", code, action);
 		json_decref(after);
 	}
 	json_decref(before);
 	json_decref(input);
 	json_decref(view);
-	return 0;
-}
-
-static int l_expect_state(lua_State *L)
-{
-	struct run *r = ctx(L);
-	int64_t id = luaL_checkinteger(L, 1);
-	const char *want = luaL_checkstring(L, 2);
-	json_t *v = get_view(r, L, id);
-	const char *got = json_string_value(json_object_get(v, "state"));
-	int ok = got && strcmp(got, want) == 0;
-	tap(r, ok, "case %lld is in %s %s", (long long)id, want, cite(L, 3));
-	if (!ok) {
-		printf("#   expected state: %s\n#   got: %s\n", want, got);
-		print_timeline(r, id);
-	}
-	json_decref(v);
-	return 0;
-}
-
-static json_t *pick_timescale(json_t *v, const char *name, const char *member, int occurrence, int *count)
-{
-	json_t *t, *found = NULL;
-	size_t i;
-	*count = 0;
-	json_array_foreach(json_object_get(v, "timescales"), i, t) {
-		const char *m = json_string_value(json_object_get(t, "member"));
-		if (strcmp(json_string_value(json_object_get(t, "name")), name) != 0)
-			continue;
-		if (member && (!m || strcmp(m, member) != 0))
-			continue;
-		(*count)++;
-		if (!occurrence || json_integer_value(json_object_get(t, "occurrence")) == occurrence)
-			found = t;
-	}
-	return found;
-}
-
-static int l_expect_timescale(lua_State *L)
-{
-	struct run *r = ctx(L);
-	int64_t id = luaL_checkinteger(L, 1);
-	const char *name = luaL_checkstring(L, 2);
-	const char *member, *status, *due, *line = cite(L, 4);
-	int occurrence, count, want_count, ok = 1;
-	json_t *v, *t;
-	char why[1024] = "";
-
-	luaL_checktype(L, 3, LUA_TTABLE);
-	lua_getfield(L, 3, "member");
-	lua_getfield(L, 3, "status");
-	lua_getfield(L, 3, "due");
-	lua_getfield(L, 3, "occurrence");
-	lua_getfield(L, 3, "count");
-	member = lua_tostring(L, -5);
-	status = lua_tostring(L, -4);
-	due = lua_tostring(L, -3);
-	occurrence = (int)luaL_optinteger(L, -2, 0);
-	want_count = (int)luaL_optinteger(L, -1, -1);
-	v = get_view(r, L, id);
-	t = pick_timescale(v, name, member, occurrence, &count);
-	if (!t && want_count != 0) {
-		ok = 0;
-		snprintf(why, sizeof why, "#   no timescale %s%s%s on case %lld\n", name, member ? " for " : "",
-			 member ? member : "", (long long)id);
-	}
-	if (want_count >= 0 && count != want_count) {
-		ok = 0;
-		snprintf(why + strlen(why), sizeof why - strlen(why), "#   expected %d instances, got %d\n", want_count, count);
-	}
-	if (t && status && strcmp(json_string_value(json_object_get(t, "status")), status) != 0) {
-		ok = 0;
-		snprintf(why + strlen(why), sizeof why - strlen(why), "#   %s status: expected %s, got %s\n",
-			 json_string_value(json_object_get(t, "key")), status, json_string_value(json_object_get(t, "status")));
-	}
-	if (t && due) {
-		int64_t want;
-		int date;
-		char buf[32];
-		if (calendar_parse_date(due, &date) == 0)
-			want = calendar_local_instant(date, 23, 59, 59);
-		else
-			want = parse_at(L, due);
-		if (json_integer_value(json_object_get(t, "due_epoch")) != want) {
-			ok = 0;
-			calendar_format_instant(want, buf);
-			snprintf(why + strlen(why), sizeof why - strlen(why), "#   %s due: expected %s, got %s (%s from %s at %s)\n",
-				 json_string_value(json_object_get(t, "key")), buf, json_string_value(json_object_get(t, "due")),
-				 json_string_value(json_object_get(t, "rule")),
-				 json_string_value(json_object_get(json_object_get(t, "anchor"), "event")),
-				 json_string_value(json_object_get(json_object_get(t, "anchor"), "at")));
-		}
-	}
-	tap(r, ok, "case %lld: timescale %s%s%s%s%s%s%s %s", (long long)id, name, member ? "@" : "", member ? member : "",
-	    status ? " " : "", status ? status : "", due ? " due " : "", due ? due : "", line);
-	if (!ok) {
-		fputs(why, stdout);
-		print_timeline(r, id);
-	} else if (t) {
-		char outcome[256];
-		snprintf(outcome, sizeof outcome, "%s:%s", name, json_string_value(json_object_get(t, "status")));
-		record_coverage("timescale", json_string_value(json_object_get(v, "workflow")), outcome);
-	}
-	json_decref(v);
-	lua_pop(L, 5);
-	return 0;
-}
-
-static int l_expect_data(lua_State *L)
-{
-	struct run *r = ctx(L);
-	int64_t id = luaL_checkinteger(L, 1);
-	const char *key = luaL_checkstring(L, 2);
-	struct error err = { 0 };
-	json_t *v = get_view(r, L, id), *want = codec_to_json(L, 3, &err);
-	json_t *got = json_object_get(json_object_get(v, "data"), key);
-	int ok = want && (got ? json_equal(got, want) : json_is_null(want));
-	tap(r, ok, "case %lld: data.%s %s", (long long)id, key, cite(L, 4));
-	if (!ok) {
-		char *g = json_dumps(got ? got : json_null(), JSON_ENCODE_ANY | JSON_COMPACT);
-		char *w = want ? json_dumps(want, JSON_ENCODE_ANY | JSON_COMPACT) : xstrdup("?");
-		printf("#   expected: %s\n#   got: %s\n", w, g);
-		free(g);
-		free(w);
-	}
-	json_decref(want);
-	json_decref(v);
-	return 0;
-}
-
-static int l_expect_assigned(lua_State *L)
-{
-	struct run *r = ctx(L);
-	int64_t id = luaL_checkinteger(L, 1);
-	const struct user *u = find_user(r, L, luaL_checkstring(L, 2));
-	json_t *v = get_view(r, L, id);
-	int ok = json_integer_value(json_object_get(v, "assigned")) == u->id;
-	tap(r, ok, "case %lld is assigned to %s %s", (long long)id, u->name, cite(L, 3));
-	if (!ok)
-		printf("#   expected user %lld, got %lld\n", (long long)u->id,
-		       (long long)json_integer_value(json_object_get(v, "assigned")));
-	json_decref(v);
-	return 0;
-}
-
-static int l_expect_records(lua_State *L)
-{
-	struct run *r = ctx(L);
-	int64_t id = luaL_checkinteger(L, 1);
-	const char *type = luaL_checkstring(L, 2);
-	lua_Integer want = luaL_checkinteger(L, 3), got = 0;
-	json_t *v = get_view(r, L, id), *rec;
-	size_t i;
-	json_array_foreach(json_object_get(v, "records"), i, rec)
-		if (strcmp(json_string_value(json_object_get(rec, "type")), type) == 0)
-			got++;
-	tap(r, got == want, "case %lld has %lld %s record(s) %s", (long long)id, (long long)want, type, cite(L, 4));
-	if (got != want)
-		printf("#   expected %lld, got %lld\n", (long long)want, (long long)got);
-	json_decref(v);
-	return 0;
-}
-
-static int l_linked(lua_State *L)
-{
-	struct run *r = ctx(L);
-	int64_t id = luaL_checkinteger(L, 1);
-	const char *wf = luaL_checkstring(L, 2);
-	json_t *v = get_view(r, L, id), *link;
-	size_t i;
-	lua_Integer found = 0;
-	json_array_foreach(json_object_get(v, "links"), i, link)
-		if (strcmp(json_string_value(json_object_get(link, "workflow")), wf) == 0)
-			found = (lua_Integer)json_integer_value(json_object_get(link, "case"));
-	json_decref(v);
-	if (!found)
-		return luaL_error(L, "case %d has no linked %s case", (int)id, wf);
-	touch(r, found);
-	lua_pushinteger(L, found);
-	return 1;
-}
-
-/* The case a transfer opened in the receiving authority. */
-static int l_transferred(lua_State *L)
-{
-	struct run *r = ctx(L);
-	int64_t id = luaL_checkinteger(L, 1);
-	json_t *v = get_view(r, L, id);
-	json_t *to = json_object_get(json_object_get(v, "transferred_to"), "case");
-	lua_Integer found = (lua_Integer)json_integer_value(to);
-	json_decref(v);
-	if (!found)
-		return luaL_error(L, "case %d has not been transferred", (int)id);
-	lua_pushinteger(L, found);
-	return 1;
-}
-
-static int l_view(lua_State *L)
-{
-	struct run *r = ctx(L);
-	json_t *v = get_view(r, L, luaL_checkinteger(L, 1));
-	codec_push(L, v);
-	json_decref(v);
-	return 1;
-}
-
-static int l_check(lua_State *L)
-{
-	struct run *r = ctx(L);
-	tap(r, lua_toboolean(L, 1), "%s", luaL_checkstring(L, 2));
 	return 0;
 }
 
@@ -714,7 +489,7 @@ static void replay_all(struct run *r)
 		struct error err = { 0 };
 		json_t *rep = service_replay(r->svc, NULL, r->cases[i], 0, NULL, &err);
 		int ok = rep && json_is_true(json_object_get(rep, "matches"));
-		tap(r, ok, "replay of case %lld equals the store", (long long)r->cases[i]);
+		sc_tap(r, ok, "replay of case %lld equals the store", (long long)r->cases[i]);
 		if (!ok) {
 			char *d = rep ? json_dumps(json_object_get(rep, "divergence"), JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
 			char *c = rep ? json_dumps(json_object_get(rep, "chain_problem"), JSON_ENCODE_ANY | JSON_COMPACT) : NULL;
@@ -744,13 +519,13 @@ static int run_file(const struct scenario_options *opt, const char *path)
 	const luaL_Reg *f;
 
 	if (service_open(&so, &r.svc, diag, &err)) {
-		tap(&r, 0, "%s: the service starts", path);
+		sc_tap(&r, 0, "%s: the service starts", path);
 		printf("#   %s\n", err.message);
 		goto done;
 	}
 	text = util_read_file(path, &len);
 	if (!text) {
-		tap(&r, 0, "%s: readable", path);
+		sc_tap(&r, 0, "%s: readable", path);
 		goto done;
 	}
 	sb = sandbox_new(&(struct sandbox_limits){ .instructions = 2000000000ULL });
@@ -769,7 +544,7 @@ static int run_file(const struct scenario_options *opt, const char *path)
 	lua_pop(L, 1);
 	chunk = xasprintf("@%s", path);
 	if (sandbox_load(sb, text, len, chunk, &err) || sandbox_call(sb, 0, 0, &err)) {
-		tap(&r, 0, "%s runs to the end", path);
+		sc_tap(&r, 0, "%s runs to the end", path);
 		printf("#   %s\n", err.message);
 	}
 	replay_all(&r);
