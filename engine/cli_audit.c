@@ -172,6 +172,8 @@ int cmd_replay(int argc, char **argv)
 			char *d = json_dumps(json_object_get(rep, "divergence"), JSON_ENCODE_ANY | JSON_COMPACT);
 			char *c = json_dumps(json_object_get(rep, "chain_problem"), JSON_ENCODE_ANY | JSON_COMPACT);
 			printf("DIVERGENCE: %s\nCHAIN: %s\n", d ? d : "none", c ? c : "intact");
+			if (json_object_get(rep, "note"))
+				printf("NOTE: %s\n", json_string_value(json_object_get(rep, "note")));
 			free(d);
 			free(c);
 		}

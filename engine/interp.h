@@ -26,6 +26,14 @@ struct authority;
 struct definition;
 struct error;
 
+/*
+ * The version of how the interpreter builds views from events. A case's open
+ * event records the version it was written under; replay reports it, so a
+ * divergence caused by a change to the engine (not to the case) says so.
+ * Raise it with any change that makes the same events build a different view.
+ */
+#define INTERP_SEMANTICS 1
+
 struct interp_event {
 	int64_t case_id;
 	int64_t seq;

@@ -161,8 +161,13 @@ static json_t *replay_case(struct service *svc, const char *authority, int64_t c
 	}
 	if (!d)
 		goto done;
-	report = json_pack("{s:I, s:I, s:s}", "case", (json_int_t)case_id,
-			   "events", (json_int_t)json_array_size(events), "definition", d->hash);
+	report = json_pack("{s:I, s:I, s:s, s:i}", "case", (json_int_t)case_id,
+			   "events", (json_int_t)json_array_size(events), "definition", d->hash,
+			   "engine", INTERP_SEMANTICS);
+	{
+		json_t *written = json_object_get(json_object_get(json_array_get(events, 0), "input"), "engine");
+		json_object_set_new(report, "written_under_engine", json_integer(json_integer_value(written)));
+	}
 	chain = check_chain(case_id, events);
 	json_object_set_new(report, "chain_ok", json_boolean(!chain));
 	if (chain)
@@ -280,6 +285,11 @@ static json_t *replay_case(struct service *svc, const char *authority, int64_t c
 				"replayed", at_path(view, path) ? at_path(view, path) : json_null()));
 		}
 		json_object_set_new(report, "matches", json_boolean(!diverged && !chain));
+		if (diverged && json_integer_value(json_object_get(report, "written_under_engine")) != INTERP_SEMANTICS)
+			json_object_set_new(report, "note", json_sprintf(
+				"the case was written under engine semantics %lld and replayed under %d: "
+				"the divergence may come from the engine, not from the case",
+				(long long)json_integer_value(json_object_get(report, "written_under_engine")), INTERP_SEMANTICS));
 	}
 	json_object_set_new(report, "view", view ? view : json_null());
 	view = NULL;
@@ -316,10 +326,11 @@ json_t *service_verify(struct service *svc, const char *authority, struct error 
 		}
 		events += json_integer_value(json_object_get(r, "events"));
 		if (!json_is_true(json_object_get(r, "matches")))
-			json_array_append_new(failures, json_pack("{s:O, s:O, s:O*, s:O*}", "case", id,
+			json_array_append_new(failures, json_pack("{s:O, s:O, s:O*, s:O*, s:O*}", "case", id,
 				"chain_ok", json_object_get(r, "chain_ok"),
 				"chain_problem", json_object_get(r, "chain_problem"),
-				"divergence", json_object_get(r, "divergence")));
+				"divergence", json_object_get(r, "divergence"),
+				"note", json_object_get(r, "note")));
 		json_decref(r);
 	}
 	report = json_pack("{s:I, s:I, s:b, s:o}", "cases", (json_int_t)json_array_size(ids),

@@ -308,7 +308,8 @@ static int open_in_tx(struct service *svc, const struct user *u, const char *rol
 		      const struct authority *a, struct definition *d, int64_t id,
 		      const json_t *body, int64_t now, json_t **view_out, struct error *err)
 {
-	json_t *input = json_pack("{s:s, s:s}", "workflow", d->id, "definition", d->hash);
+	json_t *input = json_pack("{s:s, s:s, s:i}", "workflow", d->id, "definition", d->hash,
+				  "engine", INTERP_SEMANTICS);
 	json_t *facts = json_object();
 	json_t *view = NULL;
 	char today[11];
