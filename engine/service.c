@@ -1,6 +1,7 @@
 /*
  * service.c: the clock, the view cache, and the transactional operations on
- * cases (see service.h): open, act, transfer, migrate, read, and timers.
+ * cases (see service.h): open, act, transfer, migrate and read. The clock
+ * and the breaches are in timers.c.
  *
  * Must never: write outside a transaction, let the view cache hold a view
  * the store did not commit, or read the clock inside the interpreter (it
@@ -10,7 +11,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "calendar.h"
 #include "def.h"
@@ -21,34 +21,6 @@
 #include "store.h"
 #include "util.h"
 
-static int fire_due(struct service *svc, int64_t case_id, int64_t now, int *fired, struct error *err);
-
-int64_t service_now(const struct service *svc)
-{
-	return svc->virtual_clock ? svc->now : (int64_t)time(NULL);
-}
-
-int service_is_virtual(const struct service *svc)
-{
-	return svc->virtual_clock;
-}
-
-void service_clock_set(struct service *svc, int64_t now)
-{
-	svc->now = now;
-}
-
-int service_advance(struct service *svc, int64_t now, int *fired, struct error *err)
-{
-	if (!svc->virtual_clock)
-		return error_set(err, ERR_NOT_FOUND, "not_found", "the clock is real: it cannot be moved");
-	if (now < svc->now)
-		return error_field(err, ERR_INVALID, "invalid_input", "now", "the virtual clock never moves backwards");
-	if (service_fire_due(svc, now, fired, err))
-		return -1;
-	svc->now = now;
-	return 0;
-}
 
 /* --- the view cache ----------------------------------------------------------- */
 
@@ -79,7 +51,7 @@ static json_t *view_get(struct service *svc, const char *authority, int64_t id, 
  * The case's view for changing in place: taken out of the cache (so a
  * refused change cannot leave a half-changed view there); the caller owns it.
  */
-static json_t *view_take(struct service *svc, const char *authority, int64_t id, struct error *err)
+json_t *svc_view_take(struct service *svc, const char *authority, int64_t id, struct error *err)
 {
 	struct view_slot *slot = &svc->cache[(uint64_t)id % VIEW_CACHE];
 	json_t *v = view_get(svc, authority, id, err);   /* ours, plus the cache's */
@@ -112,7 +84,7 @@ static void view_put(struct service *svc, int64_t id, const char *hash, json_t *
  * it has any), so a due date replays on the calendar it was computed on even
  * after the authority file changes.
  */
-static void add_calendar_facts(const struct authority *a, json_t *facts)
+void svc_calendar_facts(const struct authority *a, json_t *facts)
 {
 	json_t *c;
 	size_t i;
@@ -159,7 +131,7 @@ static json_t *read_facts(struct service *svc, const struct authority *a, struct
 	calendar_format_date(calendar_local_date(now), today);
 	json_object_set_new(facts, "today", json_string(today));
 	json_object_set(facts, "limits", a->limits);
-	add_calendar_facts(a, facts);
+	svc_calendar_facts(a, facts);
 	interp_user_fields(d, action, input, ids);
 	json_array_foreach(ids, i, id)
 		add_user_fact(svc, users, a->id, json_integer_value(id));
@@ -244,7 +216,7 @@ static json_t *canonical(const json_t *v)
 	return out;
 }
 
-static int commit_event(struct service *svc, const struct authority *a, struct definition *d,
+int svc_commit_event(struct service *svc, const struct authority *a, struct definition *d,
 			json_t **view, struct interp_event *iev, json_t **spawns, struct error *err)
 {
 	struct event ev = { 0 };
@@ -323,7 +295,7 @@ static int open_in_tx(struct service *svc, const struct user *u, const char *rol
 			json_object_set(input, keys[i], json_object_get(body, keys[i]));
 	calendar_format_date(calendar_local_date(now), today);
 	json_object_set_new(facts, "today", json_string(today));
-	add_calendar_facts(a, facts);
+	svc_calendar_facts(a, facts);
 	{
 		/* users named in the case data, as they were when it opened */
 		json_t *ids = json_array(), *users = json_object(), *uid;
@@ -348,7 +320,7 @@ static int open_in_tx(struct service *svc, const struct user *u, const char *rol
 	iev.name = d->id;
 	iev.input = input;
 	iev.facts = facts;
-	rc = commit_event(svc, a, d, &view, &iev, NULL, err);
+	rc = svc_commit_event(svc, a, d, &view, &iev, NULL, err);
 	json_decref(input);
 	json_decref(facts);
 	if (rc) {
@@ -458,14 +430,14 @@ static int transfer(struct service *svc, const struct user *u, int64_t case_id, 
 		return error_set(err, ERR_CONFLICT, "no_transfers_in", "%s does not receive transfers", to->id);
 	if (store_begin(svc->store, err))
 		return -1;
-	view = view_take(svc, u->authority, case_id, err);
+	view = svc_view_take(svc, u->authority, case_id, err);
 	if (!view || !(d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err)))
 		goto done;
 	if (store_case_new(svc->store, to->id, td->id, td->hash, now, err, &tid))
 		goto done;
 	calendar_format_date(calendar_local_date(now), today);
 	facts = json_pack("{s:s, s:I}", "today", today, "transferred_to", (json_int_t)tid);
-	add_calendar_facts(from, facts);
+	svc_calendar_facts(from, facts);
 	iev.case_id = case_id;
 	iev.at = now;
 	iev.user_id = u->id;
@@ -474,7 +446,7 @@ static int transfer(struct service *svc, const struct user *u, int64_t case_id, 
 	iev.name = "transfer";
 	iev.input = input;
 	iev.facts = facts;
-	if (commit_event(svc, from, d, &view, &iev, NULL, err))
+	if (svc_commit_event(svc, from, d, &view, &iev, NULL, err))
 		goto done;
 	body = json_pack("{s:O, s:O, s:s, s:{s:s, s:I}, s:O*}", "members", json_object_get(view, "members"),
 			 "data", json_object_get(input, "data") ? json_object_get(input, "data") : json_object(),
@@ -518,7 +490,7 @@ int service_act(struct service *svc, const struct user *u, int64_t case_id,
 	 * the action sees them breached (met late, on_breach reactions) and the
 	 * case's events stay in time order.
 	 */
-	fire_due(svc, case_id, service_now(svc), NULL, NULL);
+	svc_fire_due(svc, case_id, service_now(svc), NULL, NULL);
 	if (strcmp(action, "transfer") == 0) {
 		json_t *none = json_is_object(input) ? NULL : json_object();
 		int trc = transfer(svc, u, case_id, none ? none : input, view_out, err);
@@ -528,7 +500,7 @@ int service_act(struct service *svc, const struct user *u, int64_t case_id,
 	in = json_is_object(input) ? json_incref((json_t *)input) : json_object();
 	if (store_begin(svc->store, err))
 		return -1;
-	view = view_take(svc, u->authority, case_id, err);
+	view = svc_view_take(svc, u->authority, case_id, err);
 	if (!view || !a)
 		goto done;
 	d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err);
@@ -547,7 +519,7 @@ int service_act(struct service *svc, const struct user *u, int64_t case_id,
 	iev.name = name;
 	iev.input = in;
 	iev.facts = facts;
-	if (commit_event(svc, a, d, &view, &iev, &spawns, err))
+	if (svc_commit_event(svc, a, d, &view, &iev, &spawns, err))
 		goto done;
 	json_array_foreach(spawns, i, sp) {
 		struct definition *child = service_definition(svc, a->id, json_string_value(json_object_get(sp, "workflow")));
@@ -663,7 +635,7 @@ int service_migrate(struct service *svc, int64_t case_id, const char *to, const 
 		return -1;
 	if (store_begin(svc->store, err))
 		return -1;
-	view = view_take(svc, NULL, case_id, err);
+	view = svc_view_take(svc, NULL, case_id, err);
 	if (!view || !(a = service_authority(svc, json_string_value(json_object_get(view, "authority")))))
 		goto done;
 	before = json_deep_copy(view);
@@ -673,7 +645,7 @@ int service_migrate(struct service *svc, int64_t case_id, const char *to, const 
 	input = json_pack("{s:O, s:s, s:s, s:s, s:O}", "from", json_object_get(view, "definition"), "to", hash,
 			  "state", mapped ? mapped : state, "reason", reason, "map", map ? map : json_object());
 	facts = json_pack("{s:s}", "today", today);
-	add_calendar_facts(a, facts);
+	svc_calendar_facts(a, facts);
 	iev.case_id = case_id;
 	iev.at = service_now(svc);
 	iev.role = "migration";
@@ -682,7 +654,7 @@ int service_migrate(struct service *svc, int64_t case_id, const char *to, const 
 	iev.input = input;
 	iev.facts = facts;
 	iev.migrate_to = nd;
-	if (commit_event(svc, a, nd, &view, &iev, NULL, err))
+	if (svc_commit_event(svc, a, nd, &view, &iev, NULL, err))
 		goto done;
 	/* What moved: every clock that was pending before, as it is after. */
 	changes = json_array();
@@ -746,140 +718,3 @@ json_t *service_reads(struct service *svc, int64_t case_id, struct error *err)
 	return store_reads(svc->store, case_id, err);
 }
 
-/* --- timers ------------------------------------------------------------------ */
-
-/*
- * Record one breach. If the workflow's on_breach effect fails, the breach is
- * recorded all the same, without the reaction, and the error is kept in the
- * event's facts (replay reads it and does the same): a broken reaction must
- * not stop a statutory clock from being seen as breached.
- */
-static int fire_one(struct service *svc, int64_t case_id, const char *key, int64_t due,
-		    struct error *err)
-{
-	json_t *view, *input, *facts;
-	struct definition *d;
-	const struct authority *a;
-	struct interp_event iev = { 0 };
-	char today[11];
-	int rc = -1, attempt;
-
-	for (attempt = 0; attempt < 2; attempt++) {
-		struct error first = { 0 };
-		if (store_begin(svc->store, err))
-			return -1;
-		view = view_take(svc, NULL, case_id, err);
-		if (!view) {
-			store_rollback(svc->store);
-			return -1;
-		}
-		a = service_authority(svc, json_string_value(json_object_get(view, "authority")));
-		d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err);
-		if (!a || !d) {
-			store_rollback(svc->store);
-			json_decref(view);
-			return -1;
-		}
-		/* A breach happens the second after the due instant, however late the timer runs. */
-		input = json_pack("{s:s}", "key", key);
-		calendar_format_date(calendar_local_date(due + 1), today);
-		facts = json_pack("{s:s}", "today", today);
-		add_calendar_facts(a, facts);
-		if (attempt == 1)
-			json_object_set_new(facts, "on_breach_error", json_string(err->message));
-		iev.case_id = case_id;
-		iev.at = due + 1;
-		iev.kind = "timer";
-		iev.name = "breach";
-		iev.input = input;
-		iev.facts = facts;
-		rc = commit_event(svc, a, d, &view, &iev, NULL, attempt == 0 ? &first : err);
-		json_decref(input);
-		json_decref(facts);
-		if (rc == 0)
-			rc = store_commit(svc->store, err);
-		else
-			store_rollback(svc->store);
-		json_decref(view);
-		if (rc == 0 || attempt == 1 || first.kind != ERR_SCRIPT)
-			break;
-		*err = first;   /* the reaction failed: record the breach without it */
-	}
-	return rc;
-}
-
-/*
- * Fire due timers of one case (case_id) or of all (0), earliest first, one at
- * a time (a breach may start a clock that is itself already due). A timer
- * that cannot be recorded is skipped and left pending for the next run, so
- * one broken case cannot hold up every other clock.
- */
-static int fire_due(struct service *svc, int64_t case_id, int64_t now, int *fired, struct error *err)
-{
-	int64_t *failed = NULL;
-	char **failed_keys = NULL;
-	size_t nfailed = 0, i;
-	int n = 0, rc = 0;
-
-	for (;;) {
-		json_t *due = store_due(svc->store, case_id, now, (int)nfailed + 1, err), *row, *pick = NULL;
-		size_t j;
-		if (!due) {
-			rc = -1;
-			break;
-		}
-		json_array_foreach(due, j, row) {
-			int skip = 0;
-			for (i = 0; i < nfailed; i++)
-				if (failed[i] == json_integer_value(json_array_get(row, 0)) &&
-				    strcmp(failed_keys[i], json_string_value(json_array_get(row, 1))) == 0)
-					skip = 1;
-			if (!skip) {
-				pick = row;
-				break;
-			}
-		}
-		if (!pick) {
-			json_decref(due);
-			break;
-		}
-		{
-			int64_t cid = json_integer_value(json_array_get(pick, 0));
-			int64_t at = json_integer_value(json_array_get(pick, 2));
-			const char *key = json_string_value(json_array_get(pick, 1));
-			struct error ferr = { 0 };
-			/* Virtual time passes each due instant in order. */
-			if (svc->virtual_clock && at + 1 > svc->now)
-				svc->now = at + 1 < now ? at + 1 : now;
-			if (fire_one(svc, cid, key, at, &ferr) == 0) {
-				n++;
-			} else {
-				if (rc == 0 && err)
-					*err = ferr;
-				rc = -1;
-				failed = xrealloc(failed, (nfailed + 1) * sizeof *failed);
-				failed_keys = xrealloc(failed_keys, (nfailed + 1) * sizeof *failed_keys);
-				failed[nfailed] = cid;
-				failed_keys[nfailed++] = xstrdup(key);
-			}
-		}
-		json_decref(due);
-	}
-	for (i = 0; i < nfailed; i++)
-		free(failed_keys[i]);
-	free(failed_keys);
-	free(failed);
-	if (fired)
-		*fired = n;
-	return rc;
-}
-
-int service_fire_due(struct service *svc, int64_t now, int *fired, struct error *err)
-{
-	return fire_due(svc, 0, now, fired, err);
-}
-
-int service_next_due(struct service *svc, int64_t *due)
-{
-	return store_next_due(svc->store, due, NULL);
-}

@@ -46,6 +46,18 @@ struct service {
 	size_t ndefs;
 };
 
+struct interp_event;
+
+/* The case's view for changing in place, taken out of the view cache (service.c). */
+json_t *svc_view_take(struct service *svc, const char *authority, int64_t id, struct error *err);
+/* The authority's closure days as a fact of an event (service.c). */
+void svc_calendar_facts(const struct authority *a, json_t *facts);
+/* Fold one event into the case and persist it, inside the caller's transaction (service.c). */
+int svc_commit_event(struct service *svc, const struct authority *a, struct definition *d,
+		     json_t **view, struct interp_event *iev, json_t **spawns, struct error *err);
+/* Fire the due timers of one case (0: all), in due order (timers.c). */
+int svc_fire_due(struct service *svc, int64_t case_id, int64_t now, int *fired, struct error *err);
+
 /* Load one workflow file for authority a (not registered). */
 struct definition *service_load_definition_file(const struct authority *a, const char *path,
 						json_t *diag, struct error *err);
