@@ -1,5 +1,5 @@
 /*
- * service.c: the clock, the view cache, and the transactional operations on
+ * service.c: the view cache and the transactional operations on
  * cases (see service.h): open, act, transfer, migrate and read. The clock
  * and the breaches are in timers.c.
  *
