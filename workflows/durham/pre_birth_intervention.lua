@@ -11,9 +11,8 @@
 --   four to six weeks: encoded at 6 weeks), T56 L2324 (monthly supervision with
 --   the Social Worker and PBIS Team Manager), T57 L2334 (monthly manager
 --   oversight). T54 L2209 (maximum 2 pre-birth interventions per EHP) is a
---   guard: the engine's assignee_cases fact counts every open case of the
---   worker in every workflow, so the FHTM records the EHP's current PBIS count
---   at allocation and the guard checks it [INF].
+--   guard over the engine's assignee_workflow_cases fact: the EHP's other open
+--   pre-birth interventions, read and recorded when the FHTM allocates.
 --   not encoded: T49 L2217 (the Social Worker's request within 5 WD of their own
 --   allocation: it runs before One Point has a case, and is the SW's duty);
 --   T53's gestation-week milestones (Strategy Meeting Week 29, Review and
@@ -142,13 +141,13 @@ action "allocate_pbis_ehp" {
   from = "pbis_requested", by = { "fhtm" },
   input = {
     ehp = user { required = true, role = "ehp" },
-    current_pbis_interventions = integer { required = true, min = 0 },
   },
   creates = "pbis_allocation_note",
+  facts = { "assignee_workflow_cases" },
   guards = {
     -- L2209: "each Early Help Practitioner will be allocated a maximum of 2 pre-birth interventions at any given time"
     { line = 2209, reason = "the Early Help Practitioner already has 2 pre-birth interventions",
-      check = function(case, input) return input.current_pbis_interventions < 2 end },
+      check = function(case, input, facts) return facts.assignee_workflow_cases < 2 end },
   },
   assign = "ehp",
   to = "pbis_allocated",

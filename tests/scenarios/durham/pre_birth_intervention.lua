@@ -11,6 +11,7 @@ scenario "Durham: Pre-Birth Intervention Service support" {
     fhtm = { "fhtm", team = "family_hub" },
     ehp = { "ehp", team = "family_hub" },
     ehp2 = { "ehp", team = "family_hub" },
+    ehp3 = { "ehp", team = "family_hub" },
   },
 }
 
@@ -20,11 +21,18 @@ local p = open_case { workflow = "pre_birth_intervention", as = "fhtm",
 expect_state(p, "pbis_requested", "L2217: the PBIS Social Worker requests support from the FHTM")
 -- Mon 2 Mar + 5 working days = Mon 9 Mar.
 expect_timescale(p, "T50_pbis_allocation_5wd", { status = "pending", due = "2026-03-09" }, "L2218: allocate within 5 working days")
-refuse(p, "allocate_pbis_ehp", { as = "fhtm", at = "2026-03-04T09:00:00Z", input = { ehp = user_id "ehp", current_pbis_interventions = 2, general_note = "x" } },
+-- L2209: ehp2 already holds two other pre-birth interventions, so a third is refused.
+local others = {}
+for i = 1, 2 do
+  others[i] = open_case { workflow = "pre_birth_intervention", as = "fhtm", at = "2026-03-03T09:00:00Z",
+    data = { family_name = "Other " .. i, pbis_social_worker = "PBIS SW" }, members = parents }
+  act(others[i], "allocate_pbis_ehp", { as = "fhtm", input = { ehp = user_id "ehp2", general_note = "allocated" } })
+end
+refuse(p, "allocate_pbis_ehp", { as = "fhtm", at = "2026-03-04T09:00:00Z", input = { ehp = user_id "ehp2", general_note = "x" } },
   "guard_failed", "L2209: a maximum of 2 pre-birth interventions at any given time")
-refuse(p, "allocate_pbis_ehp", { as = "ehp", at = "2026-03-04T09:30:00Z", input = { ehp = user_id "ehp", current_pbis_interventions = 0, general_note = "x" } },
+refuse(p, "allocate_pbis_ehp", { as = "ehp", at = "2026-03-04T09:30:00Z", input = { ehp = user_id "ehp", general_note = "x" } },
   "wrong_role", "L2218: the Family Hub Team Manager will allocate")
-act(p, "allocate_pbis_ehp", { as = "fhtm", at = "2026-03-04T10:00:00Z", input = { ehp = user_id "ehp", current_pbis_interventions = 1,
+act(p, "allocate_pbis_ehp", { as = "fhtm", at = "2026-03-04T10:00:00Z", input = { ehp = user_id "ehp",
   general_note = "PBI support allocated to EHP. Contact to be made with the Social Worker within 5 working days" } })
 expect_timescale(p, "T50_pbis_allocation_5wd", { status = "met" }, "L2218")
 -- Wed 4 Mar + 5 working days = Wed 11 Mar; + 1 month = Sat 4 Apr.
@@ -71,15 +79,15 @@ local q = open_case { workflow = "pre_birth_intervention", as = "fhtm", at = "20
 -- Wed 20 May + 5 working days = Thu 28 May (Mon 25 May is a bank holiday).
 at "2026-05-29T08:00:00Z"
 expect_timescale(q, "T50_pbis_allocation_5wd", { status = "breached", due = "2026-05-28" }, "L2218: not allocated within 5 working days")
-act(q, "allocate_pbis_ehp", { as = "fhtm", at = "2026-05-29T09:00:00Z", input = { ehp = user_id "ehp2", current_pbis_interventions = 0, general_note = "PBI support allocated" } })
+act(q, "allocate_pbis_ehp", { as = "fhtm", at = "2026-05-29T09:00:00Z", input = { ehp = user_id "ehp3", general_note = "PBI support allocated" } })
 expect_timescale(q, "T50_pbis_allocation_5wd", { status = "met_late" }, "L2218")
 -- Fri 29 May + 5 working days = Fri 5 Jun.
 at "2026-06-08T08:00:00Z"
 expect_timescale(q, "T51_contact_sw_5wd", { status = "breached", due = "2026-06-05" }, "L2220: Social Worker not contacted within 5 working days")
-act(q, "contact_social_worker", { as = "ehp2", at = "2026-06-08T09:00:00Z" })
+act(q, "contact_social_worker", { as = "ehp3", at = "2026-06-08T09:00:00Z" })
 expect_timescale(q, "T51_contact_sw_5wd", { status = "met_late" }, "L2220")
-act(q, "planning_meeting", { as = "ehp2", at = "2026-06-08T10:00:00Z", input = { dangers_discussed = true, communications_plan = "Email" } })
-act(q, "agree_intervention_plan", { as = "ehp2", at = "2026-06-08T11:00:00Z", input = { plan_of_work = "Weeks 1-10", review_points = "Week 6" } })
+act(q, "planning_meeting", { as = "ehp3", at = "2026-06-08T10:00:00Z", input = { dangers_discussed = true, communications_plan = "Email" } })
+act(q, "agree_intervention_plan", { as = "ehp3", at = "2026-06-08T11:00:00Z", input = { plan_of_work = "Weeks 1-10", review_points = "Week 6" } })
 -- Mon 8 Jun + 6 weeks = Mon 20 Jul; + 10 weeks = Mon 17 Aug.
 at "2026-07-21T08:00:00Z"
 expect_timescale(q, "T52_progress_review_6_weeks", { status = "breached", due = "2026-07-20" }, "L2241: no review after 6 weeks")
