@@ -512,3 +512,13 @@ const char *calendar_unit_name(enum calendar_unit unit)
 	}
 	return "unknown";
 }
+
+int calendar_parse_until(const char *s, int64_t *instant)
+{
+	int date;
+	if (calendar_parse_date(s, &date) == 0) {
+		*instant = calendar_local_instant(date, 23, 59, 59);
+		return 0;
+	}
+	return calendar_parse_instant(s, instant);
+}

@@ -79,6 +79,12 @@ int calendar_skipped(const struct calendar *cal, int from, int to, int *out, int
  * (a bare date is 09:00 local). 0 ok, -1 bad.
  */
 int calendar_parse_instant(const char *s, int64_t *instant);
+/*
+ * "Up to and including": a bare date means 23:59:59 Europe/London that day
+ * (as-of views, due-before filters, expected due dates); anything else is
+ * read as calendar_parse_instant reads it. 0 ok, -1 bad.
+ */
+int calendar_parse_until(const char *s, int64_t *instant);
 /* Writes "YYYY-MM-DDTHH:MM:SSZ" and NUL into out (at least 21 bytes). */
 void calendar_format_instant(int64_t instant, char *out);
 

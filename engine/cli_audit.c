@@ -19,16 +19,6 @@
 
 /* --- replay, verify, explain --------------------------------------------------- */
 
-static int parse_as_of(const char *s, int64_t *out)
-{
-	int date;
-	if (calendar_parse_date(s, &date) == 0) {
-		*out = calendar_local_instant(date, 23, 59, 59);
-		return 0;
-	}
-	return calendar_parse_instant(s, out);
-}
-
 static void print_timeline(const json_t *report)
 {
 	json_t *step, *t;
@@ -127,7 +117,7 @@ int cmd_replay(int argc, char **argv)
 		return 2;
 	}
 	id = strtoll(pos[0], &end, 10);
-	if (*end || id <= 0 || (as_of_s && parse_as_of(as_of_s, &as_of))) {
+	if (*end || id <= 0 || (as_of_s && calendar_parse_until(as_of_s, &as_of))) {
 		fprintf(stderr, "casework: CASE is a case number and --as-of a date or instant\n");
 		return 2;
 	}

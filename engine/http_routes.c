@@ -48,17 +48,6 @@ static int bad_query(struct request *rq, const char *name, const char *expected)
 	return http_reply_error(rq, &err);
 }
 
-/* A date (end of that day, London) or an instant; 0 ok. */
-static int parse_until(const char *s, int64_t *out)
-{
-	int date;
-	if (calendar_parse_date(s, &date) == 0) {
-		*out = calendar_local_instant(date, 23, 59, 59);
-		return 0;
-	}
-	return calendar_parse_instant(s, out);
-}
-
 static int h_health(struct request *rq)
 {
 	int64_t pending = 0, breached = 0, cases = 0;
@@ -176,7 +165,7 @@ static int h_list(struct request *rq)
 	if (open && strcmp(open, "true") && strcmp(open, "false"))
 		return bad_query(rq, "open", "true or false");
 	f.open_only = open && strcmp(open, "true") == 0;
-	if (due && parse_until(due, &f.due_before))
+	if (due && calendar_parse_until(due, &f.due_before))
 		return bad_query(rq, "due_before", "a date (YYYY-MM-DD) or an instant");
 	if (after && !(f.after_id = path_id(after)))
 		return bad_query(rq, "after", "a case id (the previous page's next)");
@@ -288,7 +277,7 @@ static int h_replay(struct request *rq)
 	json_t *rep;
 	if (!id)
 		return not_found(rq);
-	if (as && parse_until(as, &as_of))
+	if (as && calendar_parse_until(as, &as_of))
 		return bad_query(rq, "as_of", "a date (YYYY-MM-DD) or an instant");
 	rep = service_replay(rq->svc, rq->user.authority, id, as_of, NULL, &err);
 	return rep ? http_reply_json(rq, 200, rep) : http_reply_error(rq, &err);
@@ -304,7 +293,7 @@ static int h_timescales(struct request *rq)
 	size_t i;
 	if (status && strcmp(status, "pending") && strcmp(status, "breached"))
 		return bad_query(rq, "status", "pending or breached");
-	if (due && parse_until(due, &due_before))
+	if (due && calendar_parse_until(due, &due_before))
 		return bad_query(rq, "due_before", "a date (YYYY-MM-DD) or an instant");
 	if (worker && !(assigned = strcmp(worker, "me") == 0 ? rq->user.id : path_id(worker)))
 		return bad_query(rq, "worker", "'me' or a user id");
@@ -391,7 +380,7 @@ static int h_timeliness(struct request *rq)
 	json_t *rep;
 	if (from && (calendar_parse_date(from, &date) || !(f = calendar_local_instant(date, 0, 0, 0))))
 		return bad_query(rq, "from", "a date (YYYY-MM-DD)");
-	if (to && parse_until(to, &t))
+	if (to && calendar_parse_until(to, &t))
 		return bad_query(rq, "to", "a date (YYYY-MM-DD)");
 	rep = report_timeliness(rq->svc, rq->user.authority, f, t, &err);
 	return rep ? http_reply_json(rq, 200, rep) : http_reply_error(rq, &err);

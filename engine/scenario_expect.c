@@ -92,12 +92,9 @@ int l_expect_timescale(lua_State *L)
 	}
 	if (t && due) {
 		int64_t want;
-		int date;
 		char buf[32];
-		if (calendar_parse_date(due, &date) == 0)
-			want = calendar_local_instant(date, 23, 59, 59);
-		else
-			want = sc_parse_at(L, due);
+		if (calendar_parse_until(due, &want))
+			sc_parse_at(L, due);   /* raises, naming the bad instant */
 		if (json_integer_value(json_object_get(t, "due_epoch")) != want) {
 			ok = 0;
 			calendar_format_instant(want, buf);
