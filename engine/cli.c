@@ -103,10 +103,6 @@ struct service *cli_service(int argc, char **argv, const char *db, int quiet)
 
 /* --- run --------------------------------------------------------------------- */
 
-struct cov_item {
-	char *key;
-};
-
 struct cov {
 	char **seen;
 	size_t n;

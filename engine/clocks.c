@@ -18,7 +18,7 @@
 
 #define MAX_SKIPPED 64
 
-static void set_time(json_t *obj, const char *key, int64_t at)
+void clocks_set_time(json_t *obj, const char *key, int64_t at)
 {
 	char buf[32], k[64];
 	calendar_format_instant(at, buf);
@@ -65,7 +65,7 @@ static void set_due(const struct authority *auth, json_t *inst, int64_t anchor, 
 	char date[11];
 	int days[MAX_SKIPPED], n, i;
 
-	set_time(inst, "due", due);
+	clocks_set_time(inst, "due", due);
 	calendar_format_date(calendar_local_date(due), date);
 	json_object_set_new(inst, "due_date", json_string(date));
 	json_object_del(inst, "skipped");
@@ -136,9 +136,9 @@ static void add_instance(const struct authority *auth, const struct definition *
 	else
 		snprintf(key, sizeof key, "%s#%d", t->name, n);
 	anchor = json_pack("{s:s, s:I}", "event", anchor_event, "seq", (json_int_t)ev->seq);
-	set_time(anchor, "at", ev->at);
+	clocks_set_time(anchor, "at", ev->at);
 	if (t->recurring && t->rearm_anchor)
-		set_time(anchor, "chain_start", first);
+		clocks_set_time(anchor, "chain_start", first);
 	inst = json_pack("{s:s, s:s, s:s, s:s?, s:i, s:s, s:s, s:i, s:o, s:s, s:o}",
 		"key", key, "name", t->name, "what", t->what ? t->what : t->name,
 		"member", member, "occurrence", n, "status", "pending", "rule", rule,
@@ -242,7 +242,7 @@ int clocks_update(const struct authority *auth, struct definition *def, json_t *
 		json_object_set_new(t, "status", json_string(
 			strcmp(st, "breached") == 0 || ev->at > json_integer_value(json_object_get(t, "due_epoch"))
 			? "met_late" : "met"));
-		set_time(t, "met_at", ev->at);
+		clocks_set_time(t, "met_at", ev->at);
 		json_object_set_new(t, "met_by", json_pack("{s:I}", "seq", (json_int_t)ev->seq));
 		if (td->recurring) {
 			json_t *chain = json_object_get(t, "chain");
@@ -284,7 +284,7 @@ int clocks_update(const struct authority *auth, struct definition *def, json_t *
 			 (strlist_has(&td->cancelled_in, state) && entered);
 		if (cancel) {
 			json_object_set_new(t, "status", json_string("cancelled"));
-			set_time(t, "cancelled_at", ev->at);
+			clocks_set_time(t, "cancelled_at", ev->at);
 		}
 	}
 	/* 3. start (a case that has left, by closure or transfer, starts nothing) */
@@ -349,7 +349,7 @@ int clocks_breach(const struct authority *auth, struct definition *def, json_t *
 		return error_set(err, ERR_CONFLICT, "not_due", "timescale %s is not yet due", key);
 	td = def_timescale(def, str(t, "name"));
 	json_object_set_new(t, "status", json_string("breached"));
-	set_time(t, "breached_at", ev->at);
+	clocks_set_time(t, "breached_at", ev->at);
 	json_array_append_new(fired, json_sprintf("breach:%s", str(t, "name")));
 	if (!td)
 		return 0;
@@ -439,7 +439,7 @@ int clocks_extend(const struct authority *auth, struct definition *def, json_t *
 	ext = json_pack("{s:I, s:s, s:s, s:O, s:s, s:I}", "by", (json_int_t)ev->user_id, "role", ev->role,
 			"until", until, "previous_due", json_object_get(t, "due"), "reason", reason,
 			"seq", (json_int_t)ev->seq);
-	set_time(ext, "at", ev->at);
+	clocks_set_time(ext, "at", ev->at);
 	json_array_append_new(json_object_get(t, "extensions"), ext);
 	set_due(auth, t, anchor, new_due, td->dur.unit);
 	return 0;
@@ -463,7 +463,7 @@ void clocks_migrate(const struct authority *auth, const struct definition *newde
 		if (!td) {
 			json_object_set_new(t, "status", json_string("cancelled"));
 			json_object_set_new(t, "note", json_string("cancelled by migration: the new version has no such timescale"));
-			set_time(t, "cancelled_at", ev->at);
+			clocks_set_time(t, "cancelled_at", ev->at);
 			continue;
 		}
 		if (td->recurring && td->rearm_anchor && json_object_get(anchor, "chain_start_epoch"))

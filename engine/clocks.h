@@ -56,6 +56,9 @@ int clocks_extend(const struct authority *auth, struct definition *def, json_t *
 void clocks_migrate(const struct authority *auth, const struct definition *newdef, json_t *view,
 		    const struct interp_event *ev);
 
+/* Set obj[key] to the instant as "YYYY-MM-DDTHH:MM:SSZ" and obj[key_epoch] to its seconds. */
+void clocks_set_time(json_t *obj, const char *key, int64_t at);
+
 /* The definition of the clock a key (or bare name) refers to, or NULL. */
 const struct timescale_def *clocks_def_for_key(const struct definition *def, const char *key);
 

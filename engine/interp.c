@@ -24,15 +24,6 @@
 
 /* --- helpers ------------------------------------------------------------------ */
 
-static void set_time(json_t *obj, const char *key, int64_t at)
-{
-	char buf[32], k[64];
-	calendar_format_instant(at, buf);
-	json_object_set_new(obj, key, json_string(buf));
-	snprintf(k, sizeof k, "%s_epoch", key);
-	json_object_set_new(obj, k, json_integer(at));
-}
-
 const char *interp_state_of(const json_t *view)
 {
 	return json_string_value(json_object_get(view, "state"));
@@ -63,7 +54,7 @@ static void enter_state(const struct definition *def, json_t *view, const char *
 	add_fired(fired, "enter:%s", state);
 	if (s && s->terminal) {
 		json_object_set_new(view, "open", json_false());
-		set_time(view, "closed_at", at);
+		clocks_set_time(view, "closed_at", at);
 	}
 }
 
@@ -93,7 +84,7 @@ static void chronicle(json_t *view, const struct interp_event *ev, const char *w
 	}
 	if (cites)
 		json_object_set_new(entry, "line", json_integer(cites));
-	set_time(entry, "at", ev->at);
+	clocks_set_time(entry, "at", ev->at);
 	json_array_append_new(c, entry);
 }
 
@@ -192,7 +183,7 @@ static int apply_open(const struct authority *auth, struct definition *def, json
 	json_object_set_new(view, "assigned", json_null());
 	json_object_set(view, "team", json_object_get(in, "team") ? json_object_get(in, "team") : json_null());
 	json_object_set(view, "parent", json_object_get(in, "parent") ? json_object_get(in, "parent") : json_null());
-	set_time(view, "opened_at", ev->at);
+	clocks_set_time(view, "opened_at", ev->at);
 	if (transferred) {
 		/* The chronology comes with the family; the clocks start afresh here. */
 		json_t *from = json_object_get(in, "transferred_from");
@@ -217,7 +208,7 @@ static void append_record(json_t *view, const char *type, const json_t *fields,
 {
 	json_t *r = json_pack("{s:I, s:s, s:O, s:I}", "seq", (json_int_t)ev->seq, "type", type,
 			      "fields", fields, "by", (json_int_t)ev->user_id);
-	set_time(r, "at", ev->at);
+	clocks_set_time(r, "at", ev->at);
 	json_array_append_new(json_object_get(view, "records"), r);
 }
 
@@ -418,7 +409,7 @@ static int apply_transfer(struct definition *def, json_t *view, const struct int
 		return error_field(err, ERR_INVALID, "invalid_input", "authority", "a transfer names the receiving authority");
 	json_object_set_new(view, "transferred_to", json_pack("{s:s, s:O}", "authority", to, "case", id));
 	json_object_set_new(view, "open", json_false());
-	set_time(view, "closed_at", ev->at);
+	clocks_set_time(view, "closed_at", ev->at);
 	snprintf(what, sizeof what, "Transferred to %s (their case %lld): %s", to, (long long)json_integer_value(id),
 		 json_string_value(json_object_get(ev->input, "reason")) ? json_string_value(json_object_get(ev->input, "reason")) : "");
 	chronicle(view, ev, what, 0);
@@ -552,7 +543,7 @@ int interp_apply_owned(const struct authority *auth_now, struct definition *def,
 		rc = clocks_update(auth, strcmp(ev->kind, "migrate") == 0 ? ev->migrate_to : def, view, ev, fired, &ops, err);
 	if (rc == 0) {
 		json_object_set_new(view, "seq", json_integer(ev->seq));
-		set_time(view, "updated_at", ev->at);
+		clocks_set_time(view, "updated_at", ev->at);
 	} else if (spawns && *spawns) {
 		json_decref(*spawns);
 		*spawns = NULL;
