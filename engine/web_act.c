@@ -21,11 +21,6 @@
 #include "store.h"
 #include "util.h"
 
-static const char *str(const json_t *o, const char *k)
-{
-	return json_string_value(json_object_get(o, k));
-}
-
 void web_action_form(struct form_ctx *c, struct html *h, const char *url, const char *submit,
 		     const json_t *schema, const char *hidden_name, const char *hidden_value)
 {

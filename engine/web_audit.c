@@ -20,11 +20,6 @@
 #include "store.h"
 #include "util.h"
 
-static const char *str(const json_t *o, const char *k)
-{
-	return json_string_value(json_object_get(o, k));
-}
-
 /* A status as text in a tag; no RAG (the page is about another moment). */
 static void plain_status(struct html *h, const char *st)
 {

@@ -20,11 +20,6 @@
 #include "store.h"
 #include "util.h"
 
-static const char *str(const json_t *o, const char *k)
-{
-	return json_string_value(json_object_get(o, k));
-}
-
 /* A refusal to read the case: 404 for missing or another authority's, as the API. */
 static int case_error(struct web *w, const struct error *err)
 {

@@ -24,11 +24,6 @@
 #include "error.h"
 #include "util.h"
 
-static const char *str(const json_t *o, const char *k)
-{
-	return json_string_value(json_object_get(o, k));
-}
-
 static char *field_name(const struct form_ctx *c, const json_t *f, const char *suffix)
 {
 	return xasprintf("%s%s%s", c->name_prefix ? c->name_prefix : "", str(f, "name"), suffix ? suffix : "");

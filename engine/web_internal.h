@@ -182,4 +182,10 @@ int web_workflow(struct request *rq);
 int web_asset(struct request *rq);
 int web_not_found(struct request *rq);
 
+/* A string member of a JSON object, or NULL. */
+static inline const char *str(const json_t *o, const char *k)
+{
+	return json_string_value(json_object_get(o, k));
+}
+
 #endif

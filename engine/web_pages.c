@@ -20,11 +20,6 @@
 
 #define CASELOAD_MAX 500
 
-static const char *str(const json_t *o, const char *k)
-{
-	return json_string_value(json_object_get(o, k));
-}
-
 /* A query parameter, or "" (never NULL). */
 static const char *q(struct request *rq, const char *name)
 {
