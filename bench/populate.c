@@ -383,12 +383,28 @@ enum { C_CASE, C_MEMBER, C_RECORD, C_TS, C_EVENT, C_N };
 static char *buf;           /* clone_case's text buffer */
 static size_t cap;
 
+
+/* Insert each row (ncols values after the case id) of a template into a copy. */
+static void clone_rows(sqlite3_stmt *s, int64_t id, json_t *rows, int ncols, const char *what)
+{
+	size_t i;
+	int c;
+	json_t *row;
+	json_array_foreach(rows, i, row) {
+		sqlite3_bind_int64(s, 1, id);
+		for (c = 0; c < ncols; c++)
+			bind_json_value(s, c + 2, json_array_get(row, (size_t)c));
+		if (sqlite3_step(s) != SQLITE_DONE)
+			bench_die("clone %s: %s", what, sqlite3_errmsg(sqlite3_db_handle(s)));
+		sqlite3_reset(s);
+	}
+}
+
 static void clone_case(sqlite3_stmt **st, const struct template *t, int64_t id)
 {
 	char prev[65] = "", hash[65], vhash[65];
 	char *view;
 	size_t i;
-	json_t *row;
 	sqlite3_stmt *s;
 
 	for (i = 0; i < t->nev; i++) {
@@ -453,41 +469,9 @@ static void clone_case(sqlite3_stmt **st, const struct template *t, int64_t id)
 	if (sqlite3_step(s) != SQLITE_DONE)
 		bench_die("clone case: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
 	sqlite3_reset(s);
-	json_array_foreach(t->members, i, row) {
-		s = st[C_MEMBER];
-		sqlite3_bind_int64(s, 1, id);
-		bind_json_value(s, 2, json_array_get(row, 0));
-		bind_json_value(s, 3, json_array_get(row, 1));
-		bind_json_value(s, 4, json_array_get(row, 2));
-		bind_json_value(s, 5, json_array_get(row, 3));
-		if (sqlite3_step(s) != SQLITE_DONE)
-			bench_die("clone member: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
-		sqlite3_reset(s);
-	}
-	json_array_foreach(t->records, i, row) {
-		s = st[C_RECORD];
-		sqlite3_bind_int64(s, 1, id);
-		bind_json_value(s, 2, json_array_get(row, 0));
-		bind_json_value(s, 3, json_array_get(row, 1));
-		bind_json_value(s, 4, json_array_get(row, 2));
-		bind_json_value(s, 5, json_array_get(row, 3));
-		bind_json_value(s, 6, json_array_get(row, 4));
-		if (sqlite3_step(s) != SQLITE_DONE)
-			bench_die("clone record: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
-		sqlite3_reset(s);
-	}
-	json_array_foreach(t->timescales, i, row) {
-		s = st[C_TS];
-		sqlite3_bind_int64(s, 1, id);
-		bind_json_value(s, 2, json_array_get(row, 0));
-		bind_json_value(s, 3, json_array_get(row, 1));
-		bind_json_value(s, 4, json_array_get(row, 2));
-		bind_json_value(s, 5, json_array_get(row, 3));
-		bind_json_value(s, 6, json_array_get(row, 4));
-		if (sqlite3_step(s) != SQLITE_DONE)
-			bench_die("clone timescale: %s", sqlite3_errmsg(sqlite3_db_handle(s)));
-		sqlite3_reset(s);
-	}
+	clone_rows(st[C_MEMBER], id, t->members, 4, "member");
+	clone_rows(st[C_RECORD], id, t->records, 5, "record");
+	clone_rows(st[C_TS], id, t->timescales, 5, "timescale");
 }
 
 static void free_template(struct template *t)
