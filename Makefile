@@ -13,7 +13,7 @@ WARN      += -Werror
 endif
 OPT       ?= -O2 -g
 CFLAGS    += -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
 BUILD     ?= build
 
 ENGINE_SRC := $(filter-out engine/main.c,$(wildcard engine/*.c))

@@ -18,6 +18,7 @@
 #include "error.h"
 #include "script.h"
 #include "service.h"
+#include "readlog.h"
 #include "service_impl.h"
 #include "store.h"
 #include "util.h"
@@ -217,7 +218,9 @@ int service_open(const struct service_options *opt, struct service **out, json_t
 	svc->demo = opt->demo;
 	svc->virtual_clock = opt->virtual_clock;
 	svc->now = opt->start ? opt->start : (int64_t)time(NULL);
-	if (store_open(opt->db, &so, &svc->store, err) || load_all(svc, diag, err)) {
+	svc->reads = readlog_new();
+	if (store_open(opt->db, &so, &svc->store, err) || load_all(svc, diag, err) ||
+	    (opt->read_writer && readlog_start(svc->reads, opt->db, &so, err))) {
 		service_close(svc);
 		return -1;
 	}
@@ -231,9 +234,7 @@ void service_close(struct service *svc)
 	size_t i;
 	if (!svc)
 		return;
-	if (svc->store)
-		service_flush_reads(svc, NULL);
-	free(svc->reads);
+	readlog_free(svc->reads, svc->store);
 	for (i = 0; svc->cache && i < VIEW_CACHE; i++)
 		json_decref(svc->cache[i].view);
 	free(svc->cache);

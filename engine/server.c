@@ -31,7 +31,6 @@ struct server {
 	struct service *svc;
 	struct event_base *base;
 	struct event *timer;
-	struct event *flush;      /* writes the batched read log every 200 ms */
 	struct event *sigterm, *sigint, *sighup;
 	struct http *http;
 };
@@ -76,16 +75,6 @@ void server_rearm(struct server *srv)
 		tv.tv_sec = wait > 60 ? 60 : (time_t)wait;
 	}
 	evtimer_add(srv->timer, &tv);
-}
-
-static void on_flush(evutil_socket_t fd, short what, void *arg)
-{
-	struct server *srv = arg;
-	struct error err = { 0 };
-	(void)fd;
-	(void)what;
-	if (service_flush_reads(srv->svc, &err))
-		fprintf(stderr, "casework: read log: %s (kept, will retry)\n", err.message);
 }
 
 static void on_stop(evutil_socket_t sig, short what, void *arg)
@@ -152,6 +141,7 @@ int cmd_serve(int argc, char **argv)
 	so.root = root ? root : (getenv("CASEWORK_ROOT") ? getenv("CASEWORK_ROOT") : ".");
 	so.demo = cli_flag(argc, argv, "demo");
 	so.virtual_clock = clock && strcmp(clock, "virtual") == 0;
+	so.read_writer = 1;   /* the read log never holds up the event loop */
 	so.synchronous_normal = cli_flag(argc, argv, "sync-normal");
 	if (clock && strcmp(clock, "virtual") && strcmp(clock, "real")) {
 		fprintf(stderr, "casework: --clock is real or virtual\n");
@@ -181,11 +171,6 @@ int cmd_serve(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	srv.base = event_base_new();
 	srv.timer = evtimer_new(srv.base, fire, &srv);
-	srv.flush = event_new(srv.base, -1, EV_PERSIST, on_flush, &srv);
-	{
-		struct timeval every = { 0, 200 * 1000 };
-		evtimer_add(srv.flush, &every);
-	}
 	srv.http = http_new(srv.base, &srv, host, port, &err);
 	if (!srv.http) {
 		fprintf(stderr, "casework: %s\n", err.message);
@@ -216,8 +201,6 @@ done:
 	if (srv.sighup)
 		event_free(srv.sighup);
 	event_free(srv.timer);
-	if (srv.flush)
-		event_free(srv.flush);
 	event_base_free(srv.base);
 	service_close(srv.svc);
 	return rc;

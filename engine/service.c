@@ -16,6 +16,7 @@
 #include "def.h"
 #include "error.h"
 #include "interp.h"
+#include "readlog.h"
 #include "script.h"
 #include "service_impl.h"
 #include "store.h"
@@ -549,16 +550,10 @@ done:
 	return rc;
 }
 
-/* Who looked: queued, and written in batches by service_flush_reads. */
+/* Who looked: queued, and written in batches (readlog.c). */
 static void log_read_of(struct service *svc, int64_t case_id, int64_t user_id)
 {
-	if (svc->nreads == svc->capreads) {
-		svc->capreads = svc->capreads ? 2 * svc->capreads : 256;
-		svc->reads = xrealloc(svc->reads, svc->capreads * sizeof *svc->reads);
-	}
-	svc->reads[svc->nreads++] = (struct read_entry){ case_id, user_id, service_now(svc) };
-	if (svc->nreads >= 4096)
-		service_flush_reads(svc, NULL);
+	readlog_add(svc->reads, svc->store, case_id, user_id, service_now(svc));
 }
 
 json_t *service_case_view(struct service *svc, const struct user *u, int64_t case_id,
@@ -695,20 +690,7 @@ done:
 
 int service_flush_reads(struct service *svc, struct error *err)
 {
-	size_t i;
-	if (!svc->nreads)
-		return 0;
-	if (store_begin(svc->store, err))
-		return -1;
-	for (i = 0; i < svc->nreads; i++)
-		if (store_read_log(svc->store, svc->reads[i].case_id, svc->reads[i].user_id, svc->reads[i].at, err)) {
-			store_rollback(svc->store);
-			return -1;
-		}
-	if (store_commit(svc->store, err))
-		return -1;
-	svc->nreads = 0;
-	return 0;
+	return readlog_flush(svc->reads, svc->store, err);
 }
 
 json_t *service_reads(struct service *svc, int64_t case_id, struct error *err)

@@ -28,6 +28,7 @@ struct service_options {
 	int synchronous_normal;   /* benchmarks only */
 	int virtual_clock;
 	int64_t start;            /* virtual clock start (0 = now) */
+	int read_writer;          /* write the read log from its own thread (the server) */
 };
 
 struct service;
@@ -94,9 +95,10 @@ int service_migrate(struct service *svc, int64_t case_id, const char *to, const 
 		    const char *reason, int apply, json_t **report, struct error *err);
 
 /*
- * Write the reads of cases logged since the last flush (who looked) in one
- * transaction. The server calls it every 200 ms and on close; a crash can
- * lose at most that much of the read log, never an acknowledged action.
+ * Write the reads of cases logged so far (who looked), waiting for the
+ * server's read log thread if it runs (readlog.h). The server's thread writes
+ * them every 200 ms, and on close; a crash can lose at most that much of the
+ * read log, never an acknowledged action.
  */
 int service_flush_reads(struct service *svc, struct error *err);
 

@@ -10,6 +10,7 @@
 
 struct authority;
 struct definition;
+struct readlog;
 struct store;
 struct error;
 
@@ -26,15 +27,9 @@ struct view_slot {
 	json_t *view;
 };
 
-/* Reads of cases waiting to be logged (who looked), written in batches. */
-struct read_entry {
-	int64_t case_id, user_id, at;
-};
-
 struct service {
 	struct view_slot *cache;
-	struct read_entry *reads;
-	size_t nreads, capreads;
+	struct readlog *reads;    /* who looked, queued (readlog.c) */
 	struct store *store;
 	char *root;
 	int demo;

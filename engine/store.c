@@ -90,7 +90,7 @@ enum stmt_id {
 	S_CASE_NEW, S_CASE_SAVE, S_CASE_VIEW, S_CASE_LAST, S_CASE_HASH, S_CASE_TEXT,
 	S_MEMBER_PUT, S_RECORD_PUT,
 	S_EVENT_PUT, S_EVENTS,
-	S_TS_PUT, S_TS_DUE, S_TS_NEXT,
+	S_TS_PUT, S_TS_DUE, S_TS_DUE_CASE, S_TS_NEXT,
 	S_READ_PUT, S_READS,
 	S_COUNT_PENDING, S_COUNT_BREACHED, S_COUNT_CASES,
 	S_MAX
@@ -129,7 +129,10 @@ static const char *stmt_sql[S_MAX] = {
 		     " ON CONFLICT(case_id, key) DO UPDATE SET status = ?5, due = ?6"
 		     " WHERE status IS NOT ?5 OR due IS NOT ?6",
 	[S_TS_DUE] = "SELECT case_id, key, due FROM timescales WHERE status = 'pending' AND due < ?1"
-		     " AND (?3 = 0 OR case_id = ?3) ORDER BY due, case_id, key LIMIT ?2",
+		     " ORDER BY due, case_id, key LIMIT ?2",
+	/* one case's: by its primary key, not by a walk of every overdue timescale in the store */
+	[S_TS_DUE_CASE] = "SELECT case_id, key, due FROM timescales WHERE case_id = ?3 AND status = 'pending'"
+			  " AND due < ?1 ORDER BY due, case_id, key LIMIT ?2",
 	[S_TS_NEXT] = "SELECT min(due) FROM timescales WHERE status = 'pending'",
 	[S_READ_PUT] = "INSERT INTO reads(case_id, user_id, at) VALUES(?1, ?2, ?3)",
 	[S_READS] = "SELECT r.user_id, u.name, r.at FROM reads r LEFT JOIN users u ON u.id = r.user_id"
@@ -142,6 +145,7 @@ static const char *stmt_sql[S_MAX] = {
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[S_MAX];
+	int sync_full;            /* synchronous = FULL (the default) */
 };
 
 static int db_error(struct store *st, struct error *err, const char *what)
@@ -246,6 +250,7 @@ int store_open(const char *path, const struct store_options *opt, struct store *
 		return -1;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
+	st->sync_full = !(opt && opt->synchronous_normal);
 	snprintf(pragmas, sizeof pragmas,
 		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA foreign_keys = ON;",
 		 opt && opt->synchronous_normal ? "NORMAL" : "FULL");
@@ -301,6 +306,17 @@ int store_commit(struct store *st, struct error *err)
 		return -1;
 	}
 	return 0;
+}
+
+int store_commit_lazy(struct store *st, struct error *err)
+{
+	int rc;
+	if (!st->sync_full)
+		return store_commit(st, err);
+	sqlite3_exec(st->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	rc = store_commit(st, err);
+	sqlite3_exec(st->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
+	return rc;
 }
 
 void store_rollback(struct store *st)
@@ -753,12 +769,13 @@ int store_timescales_sync(struct store *st, int64_t case_id, const char *authori
 
 json_t *store_due(struct store *st, int64_t case_id, int64_t now, int limit, struct error *err)
 {
-	sqlite3_stmt *s = stmt(st, S_TS_DUE);
+	sqlite3_stmt *s = stmt(st, case_id ? S_TS_DUE_CASE : S_TS_DUE);
 	json_t *out = json_array();
 	int rc;
 	sqlite3_bind_int64(s, 1, now);
 	sqlite3_bind_int(s, 2, limit);
-	sqlite3_bind_int64(s, 3, case_id);
+	if (case_id)
+		sqlite3_bind_int64(s, 3, case_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
 		json_array_append_new(out, json_pack("[I, s, I]",
 			(json_int_t)sqlite3_column_int64(s, 0),
@@ -828,4 +845,9 @@ int store_counts(struct store *st, int64_t *pending, int64_t *breached, int64_t 
 	*breached = count(st, S_COUNT_BREACHED);
 	*cases = count(st, S_COUNT_CASES);
 	return 0;
+}
+
+void store_autocheckpoint(struct store *st, int pages)
+{
+	sqlite3_wal_autocheckpoint(st->db, pages);
 }

@@ -66,6 +66,15 @@ void store_close(struct store *st);                    /* accepts NULL */
 int store_begin(struct store *st, struct error *err);
 int store_commit(struct store *st, struct error *err);
 void store_rollback(struct store *st);
+/*
+ * Commit without waiting for the disk (synchronous = NORMAL for this one
+ * commit): for the read log only. In WAL mode its pages reach the disk with
+ * the next FULL commit or checkpoint; a power cut before then can lose them,
+ * never a case's event.
+ */
+int store_commit_lazy(struct store *st, struct error *err);
+/* WAL pages after which a commit checkpoints (SQLite: 1000); 0: never. */
+void store_autocheckpoint(struct store *st, int pages);
 
 int store_authority_put(struct store *st, const char *id, const char *name,
 			const json_t *config, struct error *err);

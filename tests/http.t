@@ -778,9 +778,31 @@ SKIP: {
 	like $log, qr{^\d+ GET /cases/\{id\} 200 [\d.]+ms user=$uid{'Kit Worker'}$}m, 'access log: route pattern and user id, not the path';
 }
 
+# --- the read log: written by its own thread, and on shutdown ------------------------------------
+
+sub reads_of($id) {
+	my $n = `sqlite3 '$db' 'SELECT count(*) FROM reads WHERE case_id = $id' 2>&1`;
+	chomp $n;
+	return $n;
+}
+{
+	sleep 0.6;   # three of the writer's periods: earlier reads are in by now
+	my $before = reads_of($A);
+	req($S, 'GET', "/cases/$A", $kw) for 1 .. 5;
+	my ($n, $deadline) = (0, time + 5);
+	while (time < $deadline) {   # the writer thread's period is 200 ms
+		last if ($n = reads_of($A)) >= $before + 5;
+		sleep 0.05;
+	}
+	is $n, $before + 5, 'read log: five reads written by the writer thread, with no request for them';
+}
+
 # --- verify the store after all of it ---------------------------------------------------------------
 
+my $reads_before_stop = reads_of($A);
+req($S, 'GET', "/cases/$A", $kw) for 1 .. 3;   # still queued: the writer writes every 200 ms
 ok stop_server($S), 'the server stops on SIGTERM';
+is reads_of($A), $reads_before_stop + 3, 'read log: reads queued at SIGTERM are written on the way out';
 {
 	my $out = `'$bin' verify --db '$db' --root '$root' 2>&1`;
 	is $? >> 8, 0, 'casework verify: the store verifies after concurrent clients' or diag $out;

@@ -1,0 +1,226 @@
+/*
+ * readlog.c: the read log's queue and its writer thread (see readlog.h).
+ *
+ * Must never: touch the caller's store connection from the writer thread,
+ * or drop a queued read after a failed write (it is put back, in order, and
+ * tried again).
+ */
+#include "readlog.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "error.h"
+#include "store.h"
+#include "util.h"
+
+struct read_entry {
+	int64_t case_id, user_id, at;
+};
+
+struct readlog {
+	pthread_mutex_t mu;
+	pthread_cond_t wake;      /* to the writer: write now, or stop */
+	pthread_cond_t written;   /* to flushers: an attempt finished */
+	struct read_entry *q;     /* queued, oldest first */
+	size_t n, cap;
+	uint64_t queued, done;    /* reads ever queued, ever written */
+	uint64_t attempts;        /* the writer's finished attempts */
+	char failure[512];        /* the last attempt's error, "" if it succeeded */
+	int threaded, urgent, stop;
+	pthread_t thread;
+	struct store *st;         /* the writer's own connection */
+};
+
+struct readlog *readlog_new(void)
+{
+	struct readlog *rl = xcalloc(1, sizeof *rl);
+	pthread_mutex_init(&rl->mu, NULL);
+	pthread_cond_init(&rl->wake, NULL);
+	pthread_cond_init(&rl->written, NULL);
+	return rl;
+}
+
+static void push(struct readlog *rl, const struct read_entry *v, size_t k, int front)
+{
+	if (rl->n + k > rl->cap) {
+		rl->cap = (rl->n + k) * 2 > 256 ? (rl->n + k) * 2 : 256;
+		rl->q = xrealloc(rl->q, rl->cap * sizeof *rl->q);
+	}
+	if (front) {
+		memmove(rl->q + k, rl->q, rl->n * sizeof *rl->q);
+		memcpy(rl->q, v, k * sizeof *v);
+	} else {
+		memcpy(rl->q + rl->n, v, k * sizeof *v);
+	}
+	rl->n += k;
+}
+
+/* One transaction for the batch; nothing of it is kept if any row fails. */
+static int write_batch(struct store *st, const struct read_entry *v, size_t k, struct error *err)
+{
+	size_t i;
+	if (store_begin(st, err))
+		return -1;
+	for (i = 0; i < k; i++)
+		if (store_read_log(st, v[i].case_id, v[i].user_id, v[i].at, err)) {
+			store_rollback(st);
+			return -1;
+		}
+	return store_commit_lazy(st, err);
+}
+
+/* Without a writer thread: write the queue on st. */
+static int write_inline(struct readlog *rl, struct store *st, struct error *err)
+{
+	if (!rl->n)
+		return 0;
+	if (write_batch(st, rl->q, rl->n, err))
+		return -1;
+	rl->done += rl->n;
+	rl->n = 0;
+	return 0;
+}
+
+static void *writer(void *arg)
+{
+	struct readlog *rl = arg;
+	struct read_entry *batch = NULL;
+	size_t cap = 0;
+
+	pthread_mutex_lock(&rl->mu);
+	for (;;) {
+		struct error err = { 0 };
+		size_t k;
+		int rc;
+		if (!rl->stop && !rl->urgent) {
+			struct timespec until;
+			clock_gettime(CLOCK_REALTIME, &until);
+			until.tv_nsec += READLOG_EVERY_MS * 1000000L;
+			until.tv_sec += until.tv_nsec / 1000000000L;
+			until.tv_nsec %= 1000000000L;
+			while (!rl->stop && !rl->urgent &&
+			       pthread_cond_timedwait(&rl->wake, &rl->mu, &until) != ETIMEDOUT)
+				;
+		}
+		rl->urgent = 0;
+		if (!rl->n) {
+			rl->attempts++;
+			rl->failure[0] = '\0';
+			pthread_cond_broadcast(&rl->written);
+			if (rl->stop)
+				break;
+			continue;
+		}
+		/* Take the queue and write it with the lock released: adds go on. */
+		k = rl->n;
+		if (k > cap) {
+			cap = k * 2;
+			batch = xrealloc(batch, cap * sizeof *batch);
+		}
+		memcpy(batch, rl->q, k * sizeof *batch);
+		rl->n = 0;
+		pthread_mutex_unlock(&rl->mu);
+		rc = write_batch(rl->st, batch, k, &err);
+		pthread_mutex_lock(&rl->mu);
+		rl->attempts++;
+		if (rc == 0) {
+			rl->done += k;
+			rl->failure[0] = '\0';
+		} else {
+			push(rl, batch, k, 1);   /* back at the front, in order */
+			snprintf(rl->failure, sizeof rl->failure, "%s", err.message);
+			fprintf(stderr, "casework: read log: %s (%zu reads kept, will retry)\n", err.message, rl->n);
+		}
+		pthread_cond_broadcast(&rl->written);
+		if (rl->stop && (rc || !rl->n))
+			break;
+	}
+	pthread_mutex_unlock(&rl->mu);
+	free(batch);
+	return NULL;
+}
+
+int readlog_start(struct readlog *rl, const char *db, const struct store_options *opt,
+		  struct error *err)
+{
+	if (store_open(db, opt, &rl->st, err))
+		return -1;
+	if (pthread_create(&rl->thread, NULL, writer, rl) != 0) {
+		store_close(rl->st);
+		rl->st = NULL;
+		return error_set(err, ERR_INTERNAL, "thread", "cannot start the read log's writer thread");
+	}
+	rl->threaded = 1;
+	return 0;
+}
+
+void readlog_add(struct readlog *rl, struct store *st, int64_t case_id, int64_t user_id, int64_t at)
+{
+	struct read_entry e = { case_id, user_id, at };
+	if (!rl->threaded) {
+		push(rl, &e, 1, 0);
+		rl->queued++;
+		if (rl->n >= READLOG_HELD)
+			write_inline(rl, st, NULL);
+		return;
+	}
+	pthread_mutex_lock(&rl->mu);
+	push(rl, &e, 1, 0);
+	rl->queued++;
+	if (rl->n >= READLOG_HELD) {
+		rl->urgent = 1;
+		pthread_cond_signal(&rl->wake);
+	}
+	pthread_mutex_unlock(&rl->mu);
+}
+
+int readlog_flush(struct readlog *rl, struct store *st, struct error *err)
+{
+	uint64_t target, started;
+	int rc = 0;
+	if (!rl->threaded)
+		return write_inline(rl, st, err);
+	pthread_mutex_lock(&rl->mu);
+	target = rl->queued;
+	started = rl->attempts;
+	rl->urgent = 1;
+	pthread_cond_signal(&rl->wake);
+	while (rl->done < target) {
+		if (rl->attempts > started && rl->failure[0]) {
+			rc = error_set(err, ERR_UNAVAILABLE, "store_unavailable", "the read log could not be written: %s",
+				       rl->failure);
+			break;
+		}
+		pthread_cond_wait(&rl->written, &rl->mu);
+	}
+	pthread_mutex_unlock(&rl->mu);
+	return rc;
+}
+
+void readlog_free(struct readlog *rl, struct store *st)
+{
+	if (!rl)
+		return;
+	if (rl->threaded) {
+		pthread_mutex_lock(&rl->mu);
+		rl->stop = 1;
+		pthread_cond_signal(&rl->wake);
+		pthread_mutex_unlock(&rl->mu);
+		pthread_join(rl->thread, NULL);
+		store_close(rl->st);
+	} else if (st && write_inline(rl, st, NULL)) {
+		fprintf(stderr, "casework: read log: %zu reads could not be written\n", rl->n);
+	}
+	if (rl->n && rl->threaded)
+		fprintf(stderr, "casework: read log: %zu reads could not be written\n", rl->n);
+	pthread_cond_destroy(&rl->wake);
+	pthread_cond_destroy(&rl->written);
+	pthread_mutex_destroy(&rl->mu);
+	free(rl->q);
+	free(rl);
+}
