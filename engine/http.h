@@ -30,6 +30,7 @@ struct request {
 	char *param_buf[4];
 	json_t *body;              /* parsed JSON body (POST), or NULL */
 	struct evkeyvalq *query;
+	int held;                  /* in the server's group transaction: the reply waits for its commit */
 };
 
 typedef int (*http_handler)(struct request *rq);
@@ -40,6 +41,7 @@ struct route {
 	http_handler handler;
 	int public;                /* no Bearer token needed (the handler authenticates itself, if at all) */
 	int raw_body;              /* don't parse the body as JSON (HTML forms) */
+	int grouped;               /* a case write that may share a commit with others (group commit) */
 };
 
 extern const struct route http_routes[];   /* JSON API: http_routes.c */

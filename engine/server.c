@@ -10,6 +10,7 @@
  */
 #include "server.h"
 
+#include <event2/buffer.h>
 #include <event2/event.h>
 #include <event2/http.h>
 #include <signal.h>
@@ -27,17 +28,102 @@
 #include "store.h"
 #include "util.h"
 
+struct held {
+	struct evhttp_request *req;
+	int status;
+	const char *reason;       /* a string constant */
+	struct evbuffer *body;
+};
+
 struct server {
 	struct service *svc;
 	struct event_base *base;
 	struct event *timer;
 	struct event *sigterm, *sigint, *sighup;
 	struct http *http;
+	struct event *commit;     /* commits the group after the loop's turn */
+	struct held *held;        /* replies waiting for the group's commit */
+	size_t nheld, capheld;
+	uint64_t groups, grouped; /* groups committed, writes in them */
 };
 
 struct service *server_service(struct server *srv)
 {
 	return srv->svc;
+}
+
+/* --- group commit ------------------------------------------------------------ */
+
+int server_group_join(struct server *srv)
+{
+	struct store *st = service_store(srv->svc);
+	struct timeval now = { 0, 0 };
+	if (store_group_open(st))
+		return 1;
+	if (store_group_begin(st, NULL))
+		return 0;   /* the write goes alone, and reports its own error */
+	/* A timer, not event_active: it runs after the loop's next poll, so requests already waiting join first. */
+	evtimer_add(srv->commit, &now);
+	return 1;
+}
+
+void server_hold(struct server *srv, struct evhttp_request *req, int status, const char *reason,
+		 struct evbuffer *body)
+{
+	if (srv->nheld == srv->capheld) {
+		srv->capheld = srv->capheld ? 2 * srv->capheld : 64;
+		srv->held = xrealloc(srv->held, srv->capheld * sizeof *srv->held);
+	}
+	srv->held[srv->nheld++] = (struct held){ req, status, reason, body };
+	if (srv->nheld >= GROUP_MAX)
+		server_group_flush(srv);
+}
+
+void server_group_flush(struct server *srv)
+{
+	struct error err = { 0 };
+	size_t i, n = srv->nheld;
+	int rc;
+	if (!store_group_open(service_store(srv->svc)))
+		return;
+	evtimer_del(srv->commit);
+	rc = store_group_commit(service_store(srv->svc), &err);
+	srv->nheld = 0;
+	if (rc == 0) {
+		srv->groups++;
+		srv->grouped += n;
+	} else {
+		fprintf(stderr, "casework: a group of %zu write(s) was not committed: %s\n", n, err.message);
+	}
+	for (i = 0; i < n; i++) {
+		struct held *h = &srv->held[i];
+		if (rc) {
+			/* Nothing of the group is in the store: no reply may say otherwise. */
+			json_t *e = json_pack("{s:{s:s, s:s}}", "error", "code", "store_unavailable", "message", err.message);
+			char *text = json_dumps(e, JSON_COMPACT);
+			evbuffer_drain(h->body, evbuffer_get_length(h->body));
+			evbuffer_add_printf(h->body, "%s\n", text);
+			free(text);
+			json_decref(e);
+			h->status = 503;
+			h->reason = "Service Unavailable";
+		}
+		evhttp_send_reply(h->req, h->status, h->reason, h->body);
+		evbuffer_free(h->body);
+	}
+}
+
+void server_group_stats(const struct server *srv, uint64_t *groups, uint64_t *writes)
+{
+	*groups = srv->groups;
+	*writes = srv->grouped;
+}
+
+static void on_commit(evutil_socket_t fd, short what, void *arg)
+{
+	(void)fd;
+	(void)what;
+	server_group_flush(arg);
 }
 
 static void fire(evutil_socket_t fd, short what, void *arg)
@@ -49,6 +135,7 @@ static void fire(evutil_socket_t fd, short what, void *arg)
 	(void)what;
 	if (service_is_virtual(srv->svc))
 		return;    /* virtual time moves only through POST /clock */
+	server_group_flush(srv);
 	if (service_fire_due(srv->svc, service_now(srv->svc), &fired, &err)) {
 		/* The others fired; the failing one stays pending: try again in 5 s, not at once. */
 		struct timeval retry = { 5, 0 };
@@ -82,6 +169,7 @@ static void on_stop(evutil_socket_t sig, short what, void *arg)
 	struct server *srv = arg;
 	(void)what;
 	fprintf(stderr, "casework: signal %d: finishing requests in flight and closing the store\n", (int)sig);
+	server_group_flush(srv);
 	event_base_loopexit(srv->base, NULL);
 }
 
@@ -94,6 +182,7 @@ static void on_hup(evutil_socket_t sig, short what, void *arg)
 	json_t *d;
 	(void)sig;
 	(void)what;
+	server_group_flush(srv);
 	if (service_reload(srv->svc, diag, &err))
 		fprintf(stderr, "casework: reload failed, keeping the loaded definitions: %s\n", err.message);
 	else
@@ -171,6 +260,7 @@ int cmd_serve(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	srv.base = event_base_new();
 	srv.timer = evtimer_new(srv.base, fire, &srv);
+	srv.commit = evtimer_new(srv.base, on_commit, &srv);
 	srv.http = http_new(srv.base, &srv, host, port, &err);
 	if (!srv.http) {
 		fprintf(stderr, "casework: %s\n", err.message);
@@ -191,6 +281,7 @@ int cmd_serve(int argc, char **argv)
 	/* Overdue timers (after a crash or restart) fire once, now. */
 	fire(-1, 0, &srv);
 	event_base_dispatch(srv.base);
+	server_group_flush(&srv);
 	rc = 0;
 done:
 	http_free(srv.http);
@@ -201,6 +292,9 @@ done:
 	if (srv.sighup)
 		event_free(srv.sighup);
 	event_free(srv.timer);
+	if (srv.commit)
+		event_free(srv.commit);
+	free(srv.held);
 	event_base_free(srv.base);
 	service_close(srv.svc);
 	return rc;

@@ -83,7 +83,7 @@ static const char *migrations[] = {
 };
 
 enum stmt_id {
-	S_BEGIN, S_COMMIT, S_ROLLBACK,
+	S_BEGIN, S_COMMIT, S_ROLLBACK, S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
 	S_AUTH_PUT,
 	S_USER_FIND_TOKEN, S_USER_INSERT, S_USER_UPDATE, S_USER_GET, S_USERS,
 	S_DEF_PUT, S_WF_PUT, S_DEF_GET,
@@ -100,6 +100,9 @@ static const char *stmt_sql[S_MAX] = {
 	[S_BEGIN] = "BEGIN IMMEDIATE",
 	[S_COMMIT] = "COMMIT",
 	[S_ROLLBACK] = "ROLLBACK",
+	[S_SAVEPOINT] = "SAVEPOINT op",
+	[S_RELEASE] = "RELEASE op",
+	[S_ROLLBACK_TO] = "ROLLBACK TO op",
 	[S_AUTH_PUT] = "INSERT INTO authorities(id, name, config) VALUES(?1, ?2, ?3)"
 		       " ON CONFLICT(id) DO UPDATE SET name = ?2, config = ?3",
 	[S_USER_FIND_TOKEN] = "SELECT id, authority, name, roles, team FROM users WHERE token_hash = ?1",
@@ -146,6 +149,9 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[S_MAX];
 	int sync_full;            /* synchronous = FULL (the default) */
+	int group;                /* a group transaction is open (store_group_begin) */
+	int in_op;                /* an operation's savepoint is open inside it */
+	int kept;                 /* operations released into it */
 };
 
 static int db_error(struct store *st, struct error *err, const char *what)
@@ -294,18 +300,79 @@ void store_close(struct store *st)
 	free(st);
 }
 
+/*
+ * Inside a group transaction an operation is a savepoint: its commit
+ * releases it into the group, its rollback undoes only it. SQLite rolls a
+ * whole transaction back by itself on some errors (a full disk, an I/O
+ * error); then the group is gone, and so is every operation in it.
+ */
+static int group_lost(struct store *st, struct error *err)
+{
+	return error_set(err, ERR_UNAVAILABLE, "store_unavailable",
+			 "the case store rolled back a group of actions (%s); nothing of it was saved",
+			 sqlite3_errmsg(st->db));
+}
+
 int store_begin(struct store *st, struct error *err)
 {
-	return exec(st, stmt(st, S_BEGIN), err, "begin");
+	if (!st->group)
+		return exec(st, stmt(st, S_BEGIN), err, "begin");
+	if (sqlite3_get_autocommit(st->db))
+		return group_lost(st, err);
+	if (exec(st, stmt(st, S_SAVEPOINT), err, "savepoint"))
+		return -1;
+	st->in_op = 1;
+	return 0;
 }
 
 int store_commit(struct store *st, struct error *err)
 {
+	if (st->group) {
+		st->in_op = 0;
+		if (sqlite3_get_autocommit(st->db))
+			return group_lost(st, err);
+		if (exec(st, stmt(st, S_RELEASE), err, "release"))
+			return -1;
+		st->kept++;
+		return 0;
+	}
 	if (exec(st, stmt(st, S_COMMIT), err, "commit")) {
 		store_rollback(st);
 		return -1;
 	}
 	return 0;
+}
+
+int store_group_begin(struct store *st, struct error *err)
+{
+	if (st->group)
+		return 0;
+	if (exec(st, stmt(st, S_BEGIN), err, "begin"))
+		return -1;
+	st->group = 1;
+	st->kept = 0;
+	return 0;
+}
+
+int store_group_open(const struct store *st)
+{
+	return st->group;
+}
+
+int store_group_commit(struct store *st, struct error *err)
+{
+	if (!st->group)
+		return 0;
+	st->group = 0;
+	st->in_op = 0;
+	if (sqlite3_get_autocommit(st->db))
+		return group_lost(st, err);
+	if (!st->kept) {
+		/* every operation was refused: roll back, so not a byte is written */
+		store_rollback(st);
+		return 0;
+	}
+	return store_commit(st, err);
 }
 
 int store_commit_lazy(struct store *st, struct error *err)
@@ -321,6 +388,14 @@ int store_commit_lazy(struct store *st, struct error *err)
 
 void store_rollback(struct store *st)
 {
+	if (st->group) {
+		if (st->in_op && !sqlite3_get_autocommit(st->db)) {
+			exec(st, stmt(st, S_ROLLBACK_TO), NULL, "rollback to");
+			exec(st, stmt(st, S_RELEASE), NULL, "release");
+		}
+		st->in_op = 0;
+		return;
+	}
 	if (!sqlite3_get_autocommit(st->db))
 		exec(st, stmt(st, S_ROLLBACK), NULL, "rollback");
 }

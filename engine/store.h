@@ -66,6 +66,17 @@ void store_close(struct store *st);                    /* accepts NULL */
 int store_begin(struct store *st, struct error *err);
 int store_commit(struct store *st, struct error *err);
 void store_rollback(struct store *st);
+
+/*
+ * Group commit: one transaction holding many operations, each of them a
+ * savepoint (store_begin/commit/rollback work unchanged inside it), made
+ * durable by one commit, so operations that arrive together share one
+ * fsync. Nothing in a group is durable, and nobody may be told it is,
+ * until store_group_commit returns 0; if it fails, the whole group is gone.
+ */
+int store_group_begin(struct store *st, struct error *err);
+int store_group_open(const struct store *st);
+int store_group_commit(struct store *st, struct error *err);
 /*
  * Commit without waiting for the disk (synchronous = NORMAL for this one
  * commit): for the read log only. In WAL mode its pages reach the disk with

@@ -112,17 +112,46 @@ static int fire_one(struct service *svc, int64_t case_id, const char *key, int64
  * a time (a breach may start a clock that is itself already due). A timer
  * that cannot be recorded is skipped and left pending for the next run, so
  * one broken case cannot hold up every other clock.
+ *
+ * Firing all of them, each breach is still its own operation (a savepoint),
+ * but they share a commit (store_group_begin), BREACH_GROUP or BREACH_GROUP_MS
+ * worth at a time, whichever comes first: a million clocks coming due at once
+ * would otherwise wait for a million fsyncs, and the time limit keeps the
+ * write lock short for the other writers (the read log, the CLI). If a
+ * group's commit fails, its breaches stay pending and fire on the next run.
  */
+#define BREACH_GROUP 512
+#define BREACH_GROUP_MS 5
+
+static double monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
 int svc_fire_due(struct service *svc, int64_t case_id, int64_t now, int *fired, struct error *err)
 {
 	int64_t *failed = NULL;
 	char **failed_keys = NULL;
 	size_t nfailed = 0, i;
-	int n = 0, rc = 0;
+	int n = 0, rc = 0, committed = 0, lost = 0;
+	int own = case_id == 0 && !store_group_open(svc->store) && store_group_begin(svc->store, NULL) == 0;
+	double began = monotonic_ms();
 
 	for (;;) {
-		json_t *due = store_due(svc->store, case_id, now, (int)nfailed + 1, err), *row, *pick = NULL;
+		json_t *due, *row, *pick = NULL;
 		size_t j;
+		if (own && n > committed && (n - committed >= BREACH_GROUP || monotonic_ms() - began >= BREACH_GROUP_MS)) {
+			own = 0;
+			if (store_group_commit(svc->store, err)) {
+				rc = lost = -1;
+				break;
+			}
+			committed = n;
+			own = store_group_begin(svc->store, NULL) == 0;
+			began = monotonic_ms();
+		}
+		due = store_due(svc->store, case_id, now, (int)nfailed + 1, err);
 		if (!due) {
 			rc = -1;
 			break;
@@ -164,12 +193,20 @@ int svc_fire_due(struct service *svc, int64_t case_id, int64_t now, int *fired, 
 		}
 		json_decref(due);
 	}
+	if (own) {
+		if (store_group_commit(svc->store, rc ? NULL : err))
+			rc = -1;
+		else
+			committed = n;
+	} else if (!lost) {
+		committed = n;   /* each on its own, or in the caller's group */
+	}
 	for (i = 0; i < nfailed; i++)
 		free(failed_keys[i]);
 	free(failed_keys);
 	free(failed);
 	if (fired)
-		*fired = n;
+		*fired = committed;
 	return rc;
 }
 

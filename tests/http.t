@@ -700,6 +700,48 @@ for my $r (['GET', "/cases/$A", undef, $otri], ['GET', "/cases/$A/history", unde
 		'concurrency: every case reached assessment';
 }
 
+# --- group commit: case writes that arrive together share one commit --------------------------
+
+sub group_counts() {
+	my (undef, undef, $raw) = req($S, 'GET', '/metrics');
+	my ($g) = $raw =~ /^casework_group_commits_total (\d+)$/m;
+	my ($w) = $raw =~ /^casework_group_writes_total (\d+)$/m;
+	return ($g // -1, $w // -1);
+}
+{
+	my ($clients, $per) = (16, 8);
+	my ($st, $j) = req($S, 'GET', "/cases/$A", $kw);
+	my $records_before = scalar @{ $j->{records} };
+	my ($g0, $w0) = group_counts();
+	my @kids;
+	my $go = time + 0.5;   # every client starts at once
+	for my $c (1 .. $clients) {
+		my $pid = fork // die "fork: $!";
+		if (!$pid) {
+			my $h = HTTP::Tiny->new(timeout => 20, keep_alive => 1);
+			my $bad = 0;
+			sleep 0.005 while time < $go;
+			for my $i (1 .. $per) {
+				my $r = $h->request('POST', "$S->{base}/cases/$A/records",
+					{ headers => { Authorization => "Bearer $kw" },
+					  content => $json->encode({ type => 'case_note', fields => { summary => "group $c.$i" } }) });
+				$bad++ unless $r->{status} == 201 || $r->{status} == 200;
+			}
+			POSIX::_exit($bad ? 1 : 0);
+		}
+		push @kids, $pid;
+	}
+	my $failed = 0;
+	for my $k (@kids) { waitpid $k, 0; $failed++ if $? }
+	is $failed, 0, "group commit: $clients clients x $per records on one case, every one answered 2xx";
+	($st, $j) = req($S, 'GET', "/cases/$A", $kw);
+	is scalar @{ $j->{records} }, $records_before + $clients * $per, 'group commit: every acknowledged record is in the case';
+	my ($g1, $w1) = group_counts();
+	is $w1 - $w0, $clients * $per, 'group commit: every write went through a group';
+	cmp_ok $g1 - $g0, '<', $w1 - $w0, 'group commit: some writes shared a commit (fewer commits than writes)';
+	note sprintf 'group commit: %d writes in %d commits', $w1 - $w0, $g1 - $g0;
+}
+
 # --- metrics --------------------------------------------------------------------------------
 
 {
