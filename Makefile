@@ -2,9 +2,9 @@
 # Dependencies come from Debian and are found with pkg-config; `make deps`
 # installs them when missing.
 
-PKGS      := lua5.4 sqlite3 libevent jansson libsodium
+PKGS      := lua5.4 sqlite3 libevent jansson libcrypto
 DEB_PKGS  := build-essential pkg-config liblua5.4-dev libsqlite3-dev libevent-dev \
-             libjansson-dev libsodium-dev sqlite3 perl curl jq wrk graphviz chromium
+             libjansson-dev libssl-dev sqlite3 perl curl jq wrk graphviz chromium
 CC        ?= cc
 WARN      := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings \
              -Wmissing-prototypes -Wstrict-prototypes

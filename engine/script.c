@@ -18,7 +18,6 @@
 #include <lua.h>
 #include <lauxlib.h>
 #include <assert.h>
-#include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -465,7 +464,7 @@ struct definition *script_load_definition(const char *path, const char *source, 
 {
 	struct sandbox *sb = run_file(path, source, len, roles, diag, err);
 	struct definition *d;
-	unsigned char digest[crypto_hash_sha256_BYTES];
+	unsigned char digest[UTIL_SHA256_BYTES];
 	lua_State *L;
 	char *kind;
 
@@ -486,7 +485,7 @@ struct definition *script_load_definition(const char *path, const char *source, 
 	d->case_ref = d->input_ref = d->facts_ref = d->frozen_ref = LUA_NOREF;
 	d->path = xstrdup(path);
 	d->source = xstrndup(source, len);
-	crypto_hash_sha256(digest, (const unsigned char *)source, len);
+	util_sha256(source, len, digest);
 	util_hex(digest, sizeof digest, d->hash);
 	extract_definition(L, lua_gettop(L), d);
 	lua_pop(L, 2);
@@ -497,15 +496,10 @@ struct definition *script_load_definition(const char *path, const char *source, 
 
 void script_definition_pin(struct definition *d, const char *authority)
 {
-	crypto_hash_sha256_state st;
-	unsigned char digest[crypto_hash_sha256_BYTES];
+	unsigned char digest[UTIL_SHA256_BYTES];
 	free(d->authority);
 	d->authority = xstrdup(authority);
-	crypto_hash_sha256_init(&st);
-	crypto_hash_sha256_update(&st, (const unsigned char *)authority, strlen(authority));
-	crypto_hash_sha256_update(&st, (const unsigned char *)"\n", 1);
-	crypto_hash_sha256_update(&st, (const unsigned char *)d->source, strlen(d->source));
-	crypto_hash_sha256_final(&st, digest);
+	util_sha256_parts(digest, authority, "\n", d->source, (const char *)NULL);
 	util_hex(digest, sizeof digest, d->hash);
 }
 

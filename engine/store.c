@@ -11,7 +11,6 @@
 #include "store.h"
 
 #include <sqlite3.h>
-#include <sodium.h>
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
@@ -247,8 +246,6 @@ int store_open(const char *path, const struct store_options *opt, struct store *
 	char pragmas[256];
 
 	*out = NULL;
-	if (sodium_init() < 0)
-		return error_set(err, ERR_INTERNAL, "crypto", "libsodium failed to initialise");
 	if (sqlite3_open_v2(path, &st->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
 		error_set(err, ERR_UNAVAILABLE, "store_unavailable", "cannot open %s: %s", path,
 			  st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -433,9 +430,9 @@ int user_has_role(const struct user *u, const char *role)
 	return 0;
 }
 
-static void token_hash(const char *token, unsigned char out[crypto_hash_sha256_BYTES])
+static void token_hash(const char *token, unsigned char out[UTIL_SHA256_BYTES])
 {
-	crypto_hash_sha256(out, (const unsigned char *)token, strlen(token));
+	util_sha256(token, strlen(token), out);
 }
 
 static void read_user(sqlite3_stmt *s, struct user *u)
@@ -451,13 +448,13 @@ int store_user_add(struct store *st, const char *authority, const char *name,
 		   const json_t *roles, const char *team, const char *token, int demo,
 		   char token_out[65], int64_t *id, struct error *err)
 {
-	unsigned char raw[32], hash[crypto_hash_sha256_BYTES];
+	unsigned char raw[32], hash[UTIL_SHA256_BYTES];
 	char generated[65];
 	sqlite3_stmt *s;
 	int rc;
 
 	if (!token) {
-		randombytes_buf(raw, sizeof raw);
+		util_random(raw, sizeof raw);
 		util_hex(raw, sizeof raw, generated);
 		token = generated;
 	}
@@ -491,7 +488,7 @@ int store_user_add(struct store *st, const char *authority, const char *name,
 
 int store_user_by_token(struct store *st, const char *token, struct user *u, struct error *err)
 {
-	unsigned char hash[crypto_hash_sha256_BYTES];
+	unsigned char hash[UTIL_SHA256_BYTES];
 	sqlite3_stmt *s;
 	int found;
 
@@ -739,14 +736,14 @@ char *store_view_text(const json_t *view)
 
 void store_view_hash(const char *text, char out[65])
 {
-	unsigned char digest[crypto_hash_sha256_BYTES];
-	crypto_hash_sha256(digest, (const unsigned char *)text, strlen(text));
+	unsigned char digest[UTIL_SHA256_BYTES];
+	util_sha256(text, strlen(text), digest);
 	util_hex(digest, sizeof digest, out);
 }
 
 void event_hash(const struct event *ev, char out[65])
 {
-	unsigned char digest[crypto_hash_sha256_BYTES];
+	unsigned char digest[UTIL_SHA256_BYTES];
 	json_t *canon = json_pack("{s:I, s:I, s:I, s:I, s:s?, s:s, s:s, s:O, s:O, s:s}",
 		"case", (json_int_t)ev->case_id, "seq", (json_int_t)ev->seq,
 		"at", (json_int_t)ev->at, "user", (json_int_t)ev->user_id,
@@ -754,7 +751,7 @@ void event_hash(const struct event *ev, char out[65])
 		"input", ev->input ? ev->input : json_null(),
 		"facts", ev->facts ? ev->facts : json_null(), "prev", ev->prev_hash);
 	char *text = json_dumps(canon, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII);
-	crypto_hash_sha256(digest, (const unsigned char *)text, strlen(text));
+	util_sha256(text, strlen(text), digest);
 	util_hex(digest, sizeof digest, out);
 	free(text);
 	json_decref(canon);

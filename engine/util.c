@@ -3,6 +3,9 @@
  */
 #include "util.h"
 
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,4 +110,42 @@ void util_hex(const unsigned char *in, size_t n, char *out)
 		out[2 * i + 1] = digits[in[i] & 15];
 	}
 	out[2 * n] = '\0';
+}
+
+void util_sha256(const void *data, size_t n, unsigned char out[UTIL_SHA256_BYTES])
+{
+	if (!EVP_Digest(data, n, out, NULL, EVP_sha256(), NULL))
+		abort();   /* libcrypto without SHA-256: nothing can be verified */
+}
+
+void util_sha256_parts(unsigned char out[UTIL_SHA256_BYTES], const char *first, ...)
+{
+	EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+	const char *p;
+	va_list ap;
+	if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL))
+		abort();
+	va_start(ap, first);
+	for (p = first; p; p = va_arg(ap, const char *))
+		EVP_DigestUpdate(ctx, p, strlen(p));
+	va_end(ap);
+	if (!EVP_DigestFinal_ex(ctx, out, NULL))
+		abort();
+	EVP_MD_CTX_free(ctx);
+}
+
+void util_random(unsigned char *out, size_t n)
+{
+	if (RAND_bytes(out, (int)n) != 1)
+		abort();
+}
+
+int util_secret_equal(const void *a, const void *b, size_t n)
+{
+	return CRYPTO_memcmp(a, b, n) == 0;
+}
+
+void util_wipe(void *p, size_t n)
+{
+	OPENSSL_cleanse(p, n);
 }

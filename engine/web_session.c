@@ -3,7 +3,7 @@
  *
  * Sessions are server-side and in memory: signing in with an API token (or
  * picking a demo user, in demo mode) makes a random 256-bit session id
- * (libsodium randombytes) that maps to {user id, authority, CSRF token,
+ * (libcrypto RAND_bytes) that maps to {user id, authority, CSRF token,
  * expiry}. The browser holds only the id, in a cookie that is HttpOnly,
  * SameSite=Strict, Path=/ and expires with the session, 8 hours after sign
  * in (real time, never the virtual clock). The user is re-read from the store
@@ -21,7 +21,6 @@
 #include <event2/buffer.h>
 #include <event2/http.h>
 #include <event2/keyvalq_struct.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,17 +53,15 @@ static size_t nsessions;
 void web_random_hex(char out[65])
 {
 	unsigned char b[32];
-	if (sodium_init() < 0)
-		abort();   /* no randomness: nothing safe to do */
-	randombytes_buf(b, sizeof b);
+	util_random(b, sizeof b);
 	util_hex(b, sizeof b, out);
-	sodium_memzero(b, sizeof b);
+	util_wipe(b, sizeof b);
 }
 
 int web_token_equal(const char *a, const char *b)
 {
 	size_t n = strlen(a);
-	return n > 0 && n == strlen(b) && sodium_memcmp(a, b, n) == 0;
+	return n > 0 && n == strlen(b) && util_secret_equal(a, b, n);
 }
 
 /* Drop expired sessions; if still full, the one closest to expiry. */
@@ -73,7 +70,7 @@ static void sweep(time_t now)
 	size_t i = 0;
 	while (i < nsessions) {
 		if (sessions[i].expires <= now) {
-			sodium_memzero(&sessions[i], sizeof sessions[i]);
+			util_wipe(&sessions[i], sizeof sessions[i]);
 			sessions[i] = sessions[--nsessions];
 		} else {
 			i++;
@@ -366,7 +363,7 @@ int web_sign_in_post(struct request *rq)
 		time_t now = time(NULL);
 		/* Signing in again ends the session this browser had, if any. */
 		if ((s = find(rq)) != NULL) {
-			sodium_memzero(s, sizeof *s);
+			util_wipe(s, sizeof *s);
 			*s = sessions[--nsessions];
 		}
 		sweep(now);
@@ -399,7 +396,7 @@ int web_sign_out(struct request *rq)
 		return status;
 	s = find(rq);
 	if (s) {
-		sodium_memzero(s, sizeof *s);
+		util_wipe(s, sizeof *s);
 		*s = sessions[--nsessions];
 	}
 	session_cookie(rq, SESSION_COOKIE, "", 0, "/");
