@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "dump.h"
 #include "error.h"
 #include "server.h"
 #include "service.h"
@@ -73,7 +74,7 @@ static void send_reply(struct request *rq, int status, const char *reason, struc
 
 int http_reply_json(struct request *rq, int status, json_t *body)
 {
-	char *text = json_dumps(body, JSON_COMPACT | JSON_ENCODE_ANY);
+	char *text = dump_json(body, 0);
 	struct evbuffer *out = evbuffer_new();
 	evhttp_add_header(evhttp_request_get_output_headers(rq->req), "Content-Type", "application/json");
 	evbuffer_add(out, text, strlen(text));

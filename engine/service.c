@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dump.h"
 #include "calendar.h"
 #include "def.h"
 #include "error.h"
@@ -211,7 +212,7 @@ static json_t *changed_clocks(const json_t *view, const struct clock_snap *snap,
 /* v as it reads back from the store: keys sorted (new reference). */
 static json_t *canonical(const json_t *v)
 {
-	char *text = json_dumps(v ? v : json_null(), JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+	char *text = dump_json(v ? v : json_null(), DUMP_SORT_KEYS);
 	json_t *out = json_loads(text, JSON_DECODE_ANY, NULL);
 	free(text);
 	return out;
@@ -594,7 +595,7 @@ char *service_case_view_text(struct service *svc, const struct user *u, int64_t 
 		brief = json_pack("{s:s, s:o}", "state", state ? state : "",
 				  "assigned", assigned ? json_integer(assigned) : json_null());
 		actions = interp_available(d, brief, u->roles, u->id);
-		actions_text = json_dumps(actions, JSON_COMPACT);
+		actions_text = dump_json(actions, 0);
 		text[len - 1] = '\0';
 		out = xasprintf("%s,\"actions\":%s}", text, actions_text);
 		free(actions_text);

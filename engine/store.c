@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dump.h"
 #include "def.h"
 #include "store_impl.h"
 #include "error.h"
@@ -207,7 +208,7 @@ static void bind_text(sqlite3_stmt *s, int i, const char *v)
 /* Bind JSON as compact text with sorted keys (canonical). */
 static void bind_json(sqlite3_stmt *s, int i, const json_t *v)
 {
-	char *text = json_dumps(v ? v : json_null(), JSON_COMPACT | JSON_SORT_KEYS | JSON_ENCODE_ANY);
+	char *text = dump_json(v ? v : json_null(), DUMP_SORT_KEYS);
 	sqlite3_bind_text(s, i, text, -1, free);
 }
 
@@ -674,6 +675,22 @@ int store_case_save(struct store *st, int64_t id, const json_t *view, const char
 				     changed ? changed : json_object_get(view, "timescales"), err);
 }
 
+int store_case_stored(struct store *st, const char *authority, int64_t id, char **case_authority,
+		      char **text, struct error *err)
+{
+	sqlite3_stmt *s = stmt(st, S_CASE_VIEW);
+	int found = 0;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0)) {
+		*case_authority = col_text(s, 0);
+		*text = col_text(s, 1);
+		found = 1;
+	}
+	sqlite3_reset(s);
+	return found ? 0 : error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);
+}
+
 json_t *store_case_view(struct store *st, const char *authority, int64_t id,
 			struct error *err)
 {
@@ -731,7 +748,7 @@ int store_case_last_hash(struct store *st, const char *authority, int64_t id, ch
  */
 char *store_view_text(const json_t *view)
 {
-	return json_dumps(view, JSON_COMPACT | JSON_ENSURE_ASCII);
+	return dump_json(view, DUMP_ASCII);
 }
 
 void store_view_hash(const char *text, char out[65])
@@ -750,7 +767,7 @@ void event_hash(const struct event *ev, char out[65])
 		"role", ev->role, "kind", ev->kind, "name", ev->name,
 		"input", ev->input ? ev->input : json_null(),
 		"facts", ev->facts ? ev->facts : json_null(), "prev", ev->prev_hash);
-	char *text = json_dumps(canon, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII);
+	char *text = dump_json(canon, DUMP_SORT_KEYS | DUMP_ASCII);
 	util_sha256(text, strlen(text), digest);
 	util_hex(digest, sizeof digest, out);
 	free(text);

@@ -147,6 +147,9 @@ json_t *store_case_view(struct store *st, const char *authority, int64_t id,
 int store_case_text(struct store *st, const char *authority, int64_t id, char **text,
 		    char definition[65], char **state, int64_t *assigned, struct error *err);
 
+/* The case's authority and stored view text, unparsed (callers free both); scoped like store_case_view. */
+int store_case_stored(struct store *st, const char *authority, int64_t id, char **case_authority,
+		      char **text, struct error *err);
 /* A case's last event hash (the cache key of its view), scoped like store_case_view. */
 int store_case_last_hash(struct store *st, const char *authority, int64_t id, char hash[65],
 			 struct error *err);
