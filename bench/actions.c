@@ -114,7 +114,8 @@ static void bare_open(struct bare *b, const char *path, int normal)
 	sqlite3_busy_timeout(b->db, 5000);
 	/* exactly the pragmas store_open() sets */
 	snprintf(pragmas, sizeof pragmas,
-		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA foreign_keys = ON;",
+		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA foreign_keys = ON;"
+		 " PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;",
 		 normal ? "NORMAL" : "FULL");
 	if (sqlite3_exec(b->db, pragmas, NULL, NULL, &msg) != SQLITE_OK)
 		bench_die("bare pragmas: %s", msg);
