@@ -14,6 +14,10 @@
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statvfs.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "dump.h"
 #include "def.h"
@@ -156,19 +160,49 @@ struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[S_MAX];
 	int sync_full;            /* synchronous = FULL (the default) */
+	char *path;               /* the store's file, for the reason a write failed */
 	int group;                /* a group transaction is open (store_group_begin) */
 	int in_op;                /* an operation's savepoint is open inside it */
 	int kept;                 /* operations released into it */
 };
 
+/*
+ * Why the store's filesystem refuses writes, if it does: SQLite only says
+ * "disk I/O error". Asked only after a write has failed: statvfs, then a
+ * probe file created and removed next to the store (a filesystem the kernel
+ * made read-only after an error does not show it in statvfs).
+ */
+static const char *fs_problem(const char *path)
+{
+	struct statvfs fs;
+	char probe[4096];
+	int fd;
+	if (!path || strcmp(path, ":memory:") == 0)
+		return "";
+	if (statvfs(path, &fs) == 0 && (fs.f_flag & ST_RDONLY))
+		return "; the filesystem holding the store is read-only";
+	snprintf(probe, sizeof probe, "%s.probe", path);
+	fd = open(probe, O_CREAT | O_EXCL | O_WRONLY, 0600);
+	if (fd < 0)
+		return errno == EROFS ? "; the filesystem holding the store is read-only"
+		       : errno == ENOSPC || errno == EDQUOT ? "; the filesystem holding the store is full" : "";
+	close(fd);
+	unlink(probe);
+	if (statvfs(path, &fs) == 0 && fs.f_bavail == 0)
+		return "; the filesystem holding the store is full";
+	return "";
+}
+
 static int db_error(struct store *st, struct error *err, const char *what)
 {
 	int code = sqlite3_extended_errcode(st->db) & 0xff;
 	if (code == SQLITE_FULL || code == SQLITE_READONLY || code == SQLITE_IOERR ||
-	    code == SQLITE_CANTOPEN || code == SQLITE_BUSY)
+	    code == SQLITE_CANTOPEN || code == SQLITE_BUSY) {
+		const char *why = fs_problem(st->path);
 		return error_set(err, ERR_UNAVAILABLE, "store_unavailable",
-				 "the case store cannot be written (%s: %s); nothing was saved",
-				 what, sqlite3_errmsg(st->db));
+				 "the case store cannot be written (%s: %s%s); nothing was saved",
+				 what, sqlite3_errmsg(st->db), why);
+	}
 	return error_set(err, ERR_INTERNAL, "store_error", "%s: %s", what, sqlite3_errmsg(st->db));
 }
 
@@ -261,6 +295,7 @@ int store_open(const char *path, const struct store_options *opt, struct store *
 		return -1;
 	}
 	sqlite3_busy_timeout(st->db, 5000);
+	st->path = xstrdup(path);
 	st->sync_full = !(opt && opt->synchronous_normal);
 	snprintf(pragmas, sizeof pragmas,
 		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA foreign_keys = ON;"
@@ -304,6 +339,7 @@ void store_close(struct store *st)
 	for (i = 0; i < S_MAX; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
+	free(st->path);
 	free(st);
 }
 

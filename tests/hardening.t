@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # Hardening: runaway workflow code is stopped (instruction budget, memory cap)
 # and named by file and line while the server keeps serving; a full disk
-# answers 503, writes nothing partial, and service resumes when space returns.
+# answers 503, writes nothing partial, and service resumes when space returns;
+# a store whose filesystem the kernel turns read-only under the running
+# server (an ext4 error with errors=remount-ro) answers 503 to writes, still
+# serves reads, and loses nothing acknowledged.
 set -u
 cd "$(dirname "$0")/.."
 bin=${CASEWORK:-build/casework}
 tmp=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; mountpoint -q "$tmp/disk" && umount "$tmp/disk"; rm -rf "$tmp"; }
+cleanup() {
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+	for m in "$tmp/disk" "$tmp/ro"; do mountpoint -q "$m" && umount "$m"; done
+	rm -rf "$tmp"
+}
 trap cleanup EXIT
 n=0; fail=0
 ok() { n=$((n+1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
@@ -51,13 +58,50 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$tmp/disk" && mount -t tmpfs -o size=2m tmpfs
 	case "$codes" in *503*) r=0;; *) r=1;; esac
 	ok $r "a full disk answers 503 ($codes)"
 	post /cases '{"workflow": "referral", "data": {"referrer": "gp", "consent": true}}' >/dev/null
-	jq -r .error.message "$tmp/body" | grep -q "cannot be written"; ok $? "...with a clear message ($(jq -r .error.message "$tmp/body" | cut -c1-90))"
+	jq -r .error.message "$tmp/body" | grep -q "cannot be written.*full"; ok $? "...saying the disk is full ($(jq -r .error.message "$tmp/body"))"
 	rm -f "$tmp/disk/filler"
 	is "$(post /cases '{"workflow": "referral", "data": {"referrer": "gp", "consent": true}}')" 201 "service resumes when space returns"
 	kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null
 	"$bin" verify --db "$tmp/disk/c.db" --root tests/reference >"$tmp/verify" 2>&1; ok $? "the store verifies: nothing partial was written ($(tail -1 "$tmp/verify"))"
 else
 	echo "ok $((n+1)) # SKIP full disk: mounting a tmpfs needs root"; n=$((n+1))
+fi
+# A read-only store: the store on an ext4 image mounted errors=remount-ro;
+# ext4's trigger_fs_error makes the kernel remount it read-only while the
+# server holds its files (a remount by hand would be refused as busy).
+ro_ready=0
+if [ "$(id -u)" = 0 ] && command -v mkfs.ext4 >/dev/null && mkdir -p "$tmp/ro" &&
+   dd if=/dev/zero of="$tmp/ro.img" bs=1M count=32 2>/dev/null && mkfs.ext4 -q -F "$tmp/ro.img" 2>/dev/null &&
+   mount -o loop,errors=remount-ro "$tmp/ro.img" "$tmp/ro" 2>/dev/null; then
+	dev=$(basename "$(findmnt -n -o SOURCE "$tmp/ro")")
+	[ -w "/sys/fs/ext4/$dev/trigger_fs_error" ] && ro_ready=1
+fi
+if [ $ro_ready = 1 ]; then
+	TOKEN=demo-testshire-triage
+	start "$tmp/ro/r.db" tests/reference
+	for i in 1 2; do
+		is "$(post /cases '{"workflow": "referral", "data": {"referrer": "gp", "consent": true}}')" 201 "read-only: open case $i while the store is writable"
+	done
+	is "$(post /cases/1/actions/accept '{}')" 200 "read-only: an action while the store is writable"
+	echo 1 > "/sys/fs/ext4/$dev/trigger_fs_error"
+	touch "$tmp/ro/probe" 2>/dev/null; is $? 1 "read-only: the kernel has made the filesystem read-only"
+	is "$(post /cases '{"workflow": "referral", "data": {"referrer": "gp", "consent": true}}')" 503 "read-only: opening a case answers 503"
+	is "$(jq -r .error.code "$tmp/body")" store_unavailable "...store_unavailable"
+	jq -r .error.message "$tmp/body" | grep -q "cannot be written.*filesystem holding the store is read-only"; ok $? "...saying the filesystem is read-only ($(jq -r .error.message "$tmp/body"))"
+	is "$(post /cases/2/actions/accept '{}')" 503 "read-only: an action answers 503"
+	is "$(curl -s -o "$tmp/body" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$URL/cases/1")" 200 "read-only: the case is still served"
+	is "$(jq -r .state "$tmp/body")" awaiting_allocation "...as it was before the filesystem failed"
+	is "$(curl -s -o /dev/null -w '%{http_code}' "$URL/health")" 200 "read-only: the server keeps serving"
+	kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null
+	# The administrator's repair: unmount, check the filesystem, mount it again.
+	umount "$tmp/ro" && e2fsck -fy "$tmp/ro.img" >/dev/null 2>&1
+	mount -o loop "$tmp/ro.img" "$tmp/ro"; ok $? "read-only: the filesystem is repaired and mounted again"
+	"$bin" verify --db "$tmp/ro/r.db" --root tests/reference >"$tmp/verify" 2>&1; ok $? "read-only: the store verifies ($(tail -1 "$tmp/verify"))"
+	is "$(sqlite3 "$tmp/ro/r.db" "SELECT group_concat(id || ':' || state, ' ') FROM cases")" "1:awaiting_allocation 2:received" \
+		"read-only: the acknowledged cases and action are there, the refused ones are not"
+	is "$(sqlite3 "$tmp/ro/r.db" "SELECT group_concat(case_id || ':' || kind, ' ') FROM events")" "1:open 2:open 1:action" "...event by event"
+else
+	echo "ok $((n+1)) # SKIP read-only store: needs root, a loop device and ext4's trigger_fs_error"; n=$((n+1))
 fi
 echo "1..$n"
 exit $fail
