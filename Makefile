@@ -4,7 +4,7 @@
 
 PKGS      := lua5.4 sqlite3 libevent jansson libcrypto
 DEB_PKGS  := build-essential pkg-config liblua5.4-dev libsqlite3-dev libevent-dev \
-             libjansson-dev libssl-dev sqlite3 perl curl jq wrk graphviz chromium
+             libjansson-dev libssl-dev sqlite3 perl curl jq wrk graphviz e2fsprogs chromium
 CC        ?= cc
 WARN      := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings \
              -Wmissing-prototypes -Wstrict-prototypes
