@@ -1,12 +1,14 @@
 /*
  * dump.c: compact JSON text, byte for byte jansson's (see dump.h).
  *
- * Must never: differ from json_dumps by a byte for the flags it accepts.
- * Reals are rare in views and have the subtlest formatting, so they are
- * left to jansson itself.
+ * Must never: differ from json_dumps by a byte for the flags it accepts, or
+ * accept text json_loads would refuse, or give a value it would not. Reals
+ * are rare in views and have the subtlest formatting, so dumping them is
+ * left to jansson itself; the parser hands anything unusual to json_loads.
  */
 #include "dump.h"
 
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,4 +236,341 @@ char *dump_json(const json_t *v, int flags)
 	grow(&b, 0);
 	b.p[b.n] = '\0';
 	return b.p;
+}
+
+/* --- the parser --------------------------------------------------------------- */
+
+struct in {
+	const char *p, *end;
+	int depth;
+	char *tmp;                /* unescaped strings */
+	size_t cap;
+};
+
+static void skip_ws(struct in *in)
+{
+	while (in->p < in->end && (*in->p == ' ' || *in->p == '\n' || *in->p == '\r' || *in->p == '\t'))
+		in->p++;
+}
+
+static int hex4(const char *p, int32_t *out)
+{
+	int32_t v = 0;
+	int i;
+	for (i = 0; i < 4; i++) {
+		char c = p[i];
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= c - '0';
+		else if (c >= 'a' && c <= 'f')
+			v |= c - 'a' + 10;
+		else if (c >= 'A' && c <= 'F')
+			v |= c - 'A' + 10;
+		else
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static size_t put_utf8(char *o, int32_t cp)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | (cp >> 6));
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | (cp >> 12));
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | (cp >> 18));
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* A string at in->p (past its opening quote), unescaped into in->tmp; its length, or -1. */
+static long get_string(struct in *in)
+{
+	size_t n = 0;
+	for (;;) {
+		const char *s = in->p;
+		unsigned char c;
+		if (in->cap < n + 8) {
+			in->cap = in->cap ? 2 * in->cap : 256;
+			in->tmp = xrealloc(in->tmp, in->cap);
+			continue;
+		}
+		if (s >= in->end)
+			return -1;
+		c = (unsigned char)*s;
+		if (c == '"') {
+			in->p = s + 1;
+			return (long)n;
+		}
+		if (c < 0x20)
+			return -1;
+		if (c == '\\') {
+			int32_t cp;
+			if (s + 1 >= in->end)
+				return -1;
+			switch (s[1]) {
+			case '"': in->tmp[n++] = '"'; in->p = s + 2; continue;
+			case '\\': in->tmp[n++] = '\\'; in->p = s + 2; continue;
+			case '/': in->tmp[n++] = '/'; in->p = s + 2; continue;
+			case 'b': in->tmp[n++] = '\b'; in->p = s + 2; continue;
+			case 'f': in->tmp[n++] = '\f'; in->p = s + 2; continue;
+			case 'n': in->tmp[n++] = '\n'; in->p = s + 2; continue;
+			case 'r': in->tmp[n++] = '\r'; in->p = s + 2; continue;
+			case 't': in->tmp[n++] = '\t'; in->p = s + 2; continue;
+			case 'u':
+				if (s + 6 > in->end || hex4(s + 2, &cp) || cp == 0)
+					return -1;   /* \u0000: jansson's to refuse */
+				s += 6;
+				if (cp >= 0xD800 && cp <= 0xDBFF) {
+					int32_t lo;
+					if (s + 6 > in->end || s[0] != '\\' || s[1] != 'u' || hex4(s + 2, &lo) ||
+					    lo < 0xDC00 || lo > 0xDFFF)
+						return -1;
+					cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+					s += 6;
+				} else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+					return -1;
+				}
+				n += put_utf8(in->tmp + n, cp);
+				in->p = s;
+				continue;
+			default:
+				return -1;
+			}
+		}
+		if (c < 0x80) {
+			in->tmp[n++] = (char)c;
+			in->p = s + 1;
+		} else {
+			int32_t cp;
+			size_t k = utf8_next((const unsigned char *)s, (size_t)(in->end - s), &cp);
+			if (!k)
+				return -1;
+			memcpy(in->tmp + n, s, k);
+			n += k;
+			in->p = s + k;
+		}
+	}
+}
+
+static json_t *get_value(struct in *in);
+
+static json_t *get_number(struct in *in)
+{
+	const char *s = in->p, *q = s;
+	int real = 0;
+	char buf[64];
+	if (*q == '-')
+		q++;
+	if (q >= in->end || *q < '0' || *q > '9' || (*q == '0' && q + 1 < in->end && q[1] >= '0' && q[1] <= '9'))
+		return NULL;
+	while (q < in->end && ((*q >= '0' && *q <= '9') || *q == '.' || *q == 'e' || *q == 'E' || *q == '+' || *q == '-')) {
+		if (*q == '.' || *q == 'e' || *q == 'E')
+			real = 1;
+		q++;
+	}
+	if ((size_t)(q - s) >= sizeof buf)
+		return NULL;
+	memcpy(buf, s, (size_t)(q - s));
+	buf[q - s] = '\0';
+	in->p = q;
+	if (!real) {
+		char *e;
+		long long v;
+		errno = 0;
+		v = strtoll(buf, &e, 10);
+		if (errno || *e)
+			return NULL;   /* past 64 bits: jansson's error */
+		return json_integer(v);
+	}
+	{
+		/* strict JSON grammar for reals, as jansson's lexer checks it */
+		const char *r = buf + (buf[0] == '-');
+		char *e;
+		double d;
+		while (*r >= '0' && *r <= '9')
+			r++;
+		if (*r == '.') {
+			if (!(r[1] >= '0' && r[1] <= '9'))
+				return NULL;
+			for (r++; *r >= '0' && *r <= '9'; r++)
+				;
+		}
+		if (*r == 'e' || *r == 'E') {
+			r++;
+			if (*r == '+' || *r == '-')
+				r++;
+			if (!(*r >= '0' && *r <= '9'))
+				return NULL;
+			while (*r >= '0' && *r <= '9')
+				r++;
+		}
+		if (*r)
+			return NULL;
+		errno = 0;
+		d = strtod(buf, &e);
+		if (errno || *e)
+			return NULL;
+		return json_real(d);
+	}
+}
+
+static json_t *get_value(struct in *in)
+{
+	json_t *v;
+	skip_ws(in);
+	if (in->p >= in->end)
+		return NULL;
+	switch (*in->p) {
+	case '{': {
+		if (++in->depth > 2048)
+			return NULL;
+		in->p++;
+		v = json_object();
+		skip_ws(in);
+		if (in->p < in->end && *in->p == '}') {
+			in->p++;
+			in->depth--;
+			return v;
+		}
+		for (;;) {
+			long n;
+			char small[128], *key;
+			json_t *item;
+			int rc;
+			skip_ws(in);
+			if (in->p >= in->end || *in->p != '"')
+				break;
+			in->p++;
+			if ((n = get_string(in)) < 0)
+				break;
+			/* the value's strings reuse in->tmp: keep the key */
+			key = (size_t)n < sizeof small ? small : xmalloc((size_t)n + 1);
+			memcpy(key, in->tmp, (size_t)n);
+			key[n] = '\0';
+			skip_ws(in);
+			if (in->p >= in->end || *in->p != ':') {
+				if (key != small)
+					free(key);
+				break;
+			}
+			in->p++;
+			item = get_value(in);
+			/* a repeated key replaces the value in its first place, as in json_loads */
+			rc = !item || json_object_set_new_nocheck(v, key, item);
+			if (key != small)
+				free(key);
+			if (rc)
+				break;
+			skip_ws(in);
+			if (in->p < in->end && *in->p == ',') {
+				in->p++;
+				continue;
+			}
+			if (in->p < in->end && *in->p == '}') {
+				in->p++;
+				in->depth--;
+				return v;
+			}
+			break;
+		}
+		json_decref(v);
+		return NULL;
+	}
+	case '[': {
+		if (++in->depth > 2048)
+			return NULL;
+		in->p++;
+		v = json_array();
+		skip_ws(in);
+		if (in->p < in->end && *in->p == ']') {
+			in->p++;
+			in->depth--;
+			return v;
+		}
+		for (;;) {
+			json_t *item = get_value(in);
+			if (!item || json_array_append_new(v, item))
+				break;
+			skip_ws(in);
+			if (in->p < in->end && *in->p == ',') {
+				in->p++;
+				continue;
+			}
+			if (in->p < in->end && *in->p == ']') {
+				in->p++;
+				in->depth--;
+				return v;
+			}
+			break;
+		}
+		json_decref(v);
+		return NULL;
+	}
+	case '"': {
+		long n;
+		in->p++;
+		if ((n = get_string(in)) < 0)
+			return NULL;
+		return json_stringn_nocheck(in->tmp, (size_t)n);
+	}
+	case 't':
+		if (in->end - in->p >= 4 && memcmp(in->p, "true", 4) == 0) {
+			in->p += 4;
+			return json_true();
+		}
+		return NULL;
+	case 'f':
+		if (in->end - in->p >= 5 && memcmp(in->p, "false", 5) == 0) {
+			in->p += 5;
+			return json_false();
+		}
+		return NULL;
+	case 'n':
+		if (in->end - in->p >= 4 && memcmp(in->p, "null", 4) == 0) {
+			in->p += 4;
+			return json_null();
+		}
+		return NULL;
+	default:
+		return get_number(in);
+	}
+}
+
+json_t *dump_load_fast(const char *text)
+{
+	struct in in = { 0 };
+	json_t *v;
+	if (!text)
+		return NULL;
+	in.p = text;
+	in.end = text + strlen(text);
+	v = get_value(&in);
+	skip_ws(&in);
+	if (v && in.p != in.end) {
+		json_decref(v);
+		v = NULL;
+	}
+	free(in.tmp);
+	return v;
+}
+
+json_t *dump_load(const char *text)
+{
+	json_t *v = dump_load_fast(text);
+	return v || !text ? v : json_loads(text, JSON_DECODE_ANY, NULL);
 }

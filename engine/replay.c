@@ -16,6 +16,7 @@
 
 #include "calendar.h"
 #include "def.h"
+#include "dump.h"
 #include "error.h"
 #include "interp.h"
 #include "service.h"
@@ -149,7 +150,7 @@ static json_t *replay_case(struct service *svc, const char *authority, int64_t c
 
 	if (store_case_stored(svc->store, authority, case_id, &case_authority, &stored_text, err))
 		return NULL;
-	if (def_path && !(stored = json_loads(stored_text, 0, NULL))) {
+	if (def_path && !(stored = dump_load(stored_text))) {
 		error_set(err, ERR_INTERNAL, "store_error", "case %lld: the stored view is not JSON", (long long)case_id);
 		goto done;
 	}
@@ -290,7 +291,7 @@ static json_t *replay_case(struct service *svc, const char *authority, int64_t c
 	} else {
 		int same = last_text && strcmp(last_text, stored_text) == 0;
 		json_decref(refused);
-		if (!as_of && !diverged && !same && !stored && !(stored = json_loads(stored_text, 0, NULL))) {
+		if (!as_of && !diverged && !same && !stored && !(stored = dump_load(stored_text))) {
 			diverged = 1;
 			json_object_set_new(report, "divergence", json_pack("{s:s}", "message", "the stored view is not JSON"));
 		}

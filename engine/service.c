@@ -213,7 +213,7 @@ static json_t *changed_clocks(const json_t *view, const struct clock_snap *snap,
 static json_t *canonical(const json_t *v)
 {
 	char *text = dump_json(v ? v : json_null(), DUMP_SORT_KEYS);
-	json_t *out = json_loads(text, JSON_DECODE_ANY, NULL);
+	json_t *out = dump_load(text);
 	free(text);
 	return out;
 }

@@ -262,7 +262,7 @@ static char *col_text(sqlite3_stmt *s, int i)
 static json_t *col_json(sqlite3_stmt *s, int i)
 {
 	const char *t = (const char *)sqlite3_column_text(s, i);
-	json_t *v = t ? json_loads(t, JSON_DECODE_ANY, NULL) : NULL;
+	json_t *v = t ? dump_load(t) : NULL;
 	return v ? v : json_null();
 }
 
@@ -748,7 +748,7 @@ json_t *store_case_view(struct store *st, const char *authority, int64_t id,
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) == SQLITE_ROW &&
 	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0))
-		view = json_loads((const char *)sqlite3_column_text(s, 1), 0, NULL);
+		view = dump_load((const char *)sqlite3_column_text(s, 1));
 	sqlite3_reset(s);
 	if (!view)
 		error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);

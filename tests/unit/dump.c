@@ -7,6 +7,11 @@
  * characters, code points past the BMP, the integer limits, reals) and on
  * 20,000 random documents, under all four flag combinations; and a string
  * that is not UTF-8 fails in both.
+ *
+ * dump_load gives what json_loads gives: on the same random documents (as
+ * text, escaped and not) its fast path accepts every one and builds the same
+ * value, key order included; on broken or unusual text it answers as
+ * jansson does.
  */
 #include "dump.h"
 #include "tap.h"
@@ -128,6 +133,64 @@ int main(void)
 		json_decref(v);
 	}
 	ok(bad == 0, "20,000 random documents, 4 modes: the same bytes as json_dumps (%d differ)", bad);
+
+	/* parsing */
+	{
+		int refused = 0, differ = 0;
+		seed = 0x2545F4914F6CDD1Dull;
+		for (i = 0; i < 20000; i++) {
+			json_t *v = rand_value(0);
+			char *text = dump_json(v, i % 2 ? DUMP_ASCII : 0);
+			json_t *ours = dump_load_fast(text), *theirs = json_loads(text, JSON_DECODE_ANY, NULL);
+			char *a = ours ? dump_json(ours, 0) : NULL, *b = theirs ? dump_json(theirs, 0) : NULL;
+			if (!ours && !refused++)
+				printf("# fast path refused: %.300s\n", text);
+			else if (ours && (!b || strcmp(a, b) != 0) && !differ++)
+				printf("# differs: %.200s | %.200s\n", a, b ? b : "(jansson refused)");
+			free(a);
+			free(b);
+			free(text);
+			json_decref(ours);
+			json_decref(theirs);
+			json_decref(v);
+		}
+		ok(refused == 0, "parsing 20,000 random documents: the fast path takes every one (%d left to jansson)", refused);
+		ok(differ == 0, "...and builds what json_loads builds, key order and types included (%d differ)", differ);
+	}
+	{
+		static const char *texts[] = {
+			"", " ", "[1,]", "{\"a\":1,}", "{\"a\" 1}", "[1 2]", "01", "-", "1.", ".5", "1e", "1e+", "+1", "0x10",
+			"1.5e3", "-0", "-0.0", "1E-2", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
+			"1e999", "\"\\u0000\"", "\"\\udc00\"", "\"\\ud800\"", "\"\\ud800\\u0041\"", "\"\\x\"",
+			"\"a\tb\"", "\"\xff\"", "\"\xc0\x80\"", "tru", "nul", "falsey", "[] []", "{\"a\":1,\"a\":2}",
+			"{\"\\u0000\":1}", " {\"k\" : [ true , false , null ] } ", "\"\\/\\b\\f\\n\\r\\t\\\"\\\\\"",
+			"\"\\uD83D\\uDE00\"", "[[[[[[[[[[]]]]]]]]]]",
+		};
+		int differ = 0;
+		for (i = 0; i < (int)(sizeof texts / sizeof *texts); i++) {
+			json_t *ours = dump_load(texts[i]), *theirs = json_loads(texts[i], JSON_DECODE_ANY, NULL);
+			char *a = ours ? dump_json(ours, DUMP_ASCII) : NULL, *b = theirs ? dump_json(theirs, DUMP_ASCII) : NULL;
+			if (!((!a && !b) || (a && b && strcmp(a, b) == 0)) && !differ++)
+				printf("# %s: ours %s, jansson %s\n", texts[i], a ? a : "(refused)", b ? b : "(refused)");
+			free(a);
+			free(b);
+			json_decref(ours);
+			json_decref(theirs);
+		}
+		ok(differ == 0, "%d broken or unusual texts: dump_load answers as json_loads does (%d differ)",
+		   (int)(sizeof texts / sizeof *texts), differ);
+	}
+	{
+		/* nesting past jansson's limit is jansson's to refuse */
+		char deep[2 * 2100 + 1];
+		json_t *v;
+		memset(deep, '[', 2100);
+		memset(deep + 2100, ']', 2100);
+		deep[4200] = '\0';
+		v = dump_load(deep);
+		ok(!v, "nesting 2,100 deep: refused, as json_loads refuses it");
+		json_decref(v);
+	}
 	{
 		json_t *v = json_pack("{s:o}", "k", json_stringn_nocheck("\xff\xfe", 2));
 		ok(!dump_json(v, 0) && !json_dumps(v, JSON_COMPACT), "a string that is not UTF-8: both refuse it");
