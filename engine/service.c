@@ -596,8 +596,16 @@ char *service_case_view_text(struct service *svc, const struct user *u, int64_t 
 				  "assigned", assigned ? json_integer(assigned) : json_null());
 		actions = interp_available(d, brief, u->roles, u->id);
 		actions_text = dump_json(actions, 0);
-		text[len - 1] = '\0';
-		out = xasprintf("%s,\"actions\":%s}", text, actions_text);
+		{
+			/* text minus its '}', then ,"actions":[...]} (a printf of 7 KB cost a tenth of the request) */
+			static const char key[] = ",\"actions\":";
+			size_t alen = strlen(actions_text);
+			out = xmalloc(len - 1 + sizeof key - 1 + alen + 2);
+			memcpy(out, text, len - 1);
+			memcpy(out + len - 1, key, sizeof key - 1);
+			memcpy(out + len - 1 + sizeof key - 1, actions_text, alen);
+			memcpy(out + len - 1 + sizeof key - 1 + alen, "}", 2);
+		}
 		free(actions_text);
 		json_decref(actions);
 		json_decref(brief);

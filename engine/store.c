@@ -89,7 +89,7 @@ static const char *migrations[] = {
 enum stmt_id {
 	S_BEGIN, S_COMMIT, S_ROLLBACK, S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
 	S_AUTH_PUT,
-	S_USER_FIND_TOKEN, S_USER_INSERT, S_USER_UPDATE, S_USER_GET, S_USERS,
+	S_DATA_VERSION, S_USER_FIND_TOKEN, S_USER_INSERT, S_USER_UPDATE, S_USER_GET, S_USERS,
 	S_DEF_PUT, S_WF_PUT, S_DEF_GET,
 	S_CASE_NEW, S_CASE_SAVE, S_CASE_SAVE_COLS, S_CASE_VIEW, S_CASE_LAST, S_CASE_HASH, S_CASE_TEXT,
 	S_MEMBER_PUT, S_RECORD_PUT,
@@ -109,6 +109,7 @@ static const char *stmt_sql[S_MAX] = {
 	[S_ROLLBACK_TO] = "ROLLBACK TO op",
 	[S_AUTH_PUT] = "INSERT INTO authorities(id, name, config) VALUES(?1, ?2, ?3)"
 		       " ON CONFLICT(id) DO UPDATE SET name = ?2, config = ?3",
+	[S_DATA_VERSION] = "PRAGMA data_version",
 	[S_USER_FIND_TOKEN] = "SELECT id, authority, name, roles, team FROM users WHERE token_hash = ?1",
 	[S_USER_INSERT] = "INSERT INTO users(authority, name, roles, team, token_hash, demo) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_USER_UPDATE] = "UPDATE users SET authority = ?1, name = ?2, roles = ?3, team = ?4 WHERE token_hash = ?5",
@@ -156,11 +157,28 @@ static const char *stmt_sql[S_MAX] = {
 	[S_COUNT_CASES] = "SELECT count(*) FROM cases",
 };
 
+/*
+ * Users by token hash, so a request does not cost a query to say who sent
+ * it. A slot is good only while PRAGMA data_version (which moves with every
+ * commit by another connection: casework user add, the read log's thread)
+ * is the one it was read under, and until this connection writes a user
+ * (store_user_add empties the cache). So a changed or revoked role counts
+ * from the very next request. Unknown tokens are never cached.
+ */
+#define TOKEN_SLOTS 256
+struct token_slot {
+	unsigned char hash[UTIL_SHA256_BYTES];
+	unsigned int version;
+	int used;
+	struct user u;
+};
+
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[S_MAX];
 	int sync_full;            /* synchronous = FULL (the default) */
 	char *path;               /* the store's file, for the reason a write failed */
+	struct token_slot *tokens;   /* users by token hash (store_user_by_token) */
 	int group;                /* a group transaction is open (store_group_begin) */
 	int in_op;                /* an operation's savepoint is open inside it */
 	int kept;                 /* operations released into it */
@@ -331,6 +349,15 @@ fail:
 	return -1;
 }
 
+static void tokens_forget(struct store *st)
+{
+	size_t i;
+	for (i = 0; st->tokens && i < TOKEN_SLOTS; i++) {
+		user_clear(&st->tokens[i].u);
+		st->tokens[i].used = 0;
+	}
+}
+
 void store_close(struct store *st)
 {
 	size_t i;
@@ -339,6 +366,8 @@ void store_close(struct store *st)
 	for (i = 0; i < S_MAX; i++)
 		sqlite3_finalize(st->stmt[i]);
 	sqlite3_close(st->db);
+	tokens_forget(st);
+	free(st->tokens);
 	free(st->path);
 	free(st);
 }
@@ -506,6 +535,7 @@ int store_user_add(struct store *st, const char *authority, const char *name,
 	}
 	if (token_out)
 		snprintf(token_out, 65, "%s", token);
+	tokens_forget(st);
 	token_hash(token, hash);
 	s = stmt(st, S_USER_FIND_TOKEN);
 	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_TRANSIENT);
@@ -532,17 +562,44 @@ int store_user_add(struct store *st, const char *authority, const char *name,
 	return 0;
 }
 
+static unsigned int data_version(struct store *st)
+{
+	sqlite3_stmt *s = stmt(st, S_DATA_VERSION);
+	unsigned int v = sqlite3_step(s) == SQLITE_ROW ? (unsigned int)sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return v;
+}
+
+
+static void user_copy(struct user *to, const struct user *from)
+{
+	to->id = from->id;
+	to->authority = xstrdup(from->authority);
+	to->name = xstrdup(from->name);
+	to->roles = json_incref(from->roles);   /* never changed once read */
+	to->team = xstrdup(from->team);
+}
+
 int store_user_by_token(struct store *st, const char *token, struct user *u, struct error *err)
 {
 	unsigned char hash[UTIL_SHA256_BYTES];
+	struct token_slot *slot;
+	unsigned int version = data_version(st);
 	sqlite3_stmt *s;
 	int found;
 
 	/*
-	 * The lookup is by hash, so timing reveals nothing about the token
-	 * itself; the stored hash is still compared in constant time.
+	 * The lookup is by hash (the cache's too), so timing reveals nothing
+	 * about the token itself.
 	 */
 	token_hash(token, hash);
+	if (!st->tokens)
+		st->tokens = xcalloc(TOKEN_SLOTS, sizeof *st->tokens);
+	slot = &st->tokens[hash[0]];
+	if (slot->used && slot->version == version && util_secret_equal(slot->hash, hash, sizeof hash)) {
+		user_copy(u, &slot->u);
+		return 0;
+	}
 	s = stmt(st, S_USER_FIND_TOKEN);
 	sqlite3_bind_blob(s, 1, hash, sizeof hash, SQLITE_TRANSIENT);
 	found = sqlite3_step(s) == SQLITE_ROW;
@@ -551,6 +608,11 @@ int store_user_by_token(struct store *st, const char *token, struct user *u, str
 	sqlite3_reset(s);
 	if (!found)
 		return error_set(err, ERR_UNAUTHORIZED, "unauthorized", "unknown API token");
+	user_clear(&slot->u);
+	memcpy(slot->hash, hash, sizeof hash);
+	slot->version = version;
+	slot->used = 1;
+	user_copy(&slot->u, u);
 	return 0;
 }
 

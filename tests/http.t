@@ -441,6 +441,19 @@ refused($S, 'replay as_of not a date', 'GET', "/cases/$A/replay?as_of=yesterday"
 }
 refused($S, 'reads are for auditors', 'GET', "/cases/$A/reads", $tri, undef, 403, 'wrong_role');
 {
+	# The server caches who a token is; a role changed in the store counts from the very next request.
+	my ($st) = req($S, 'GET', "/cases/$A/reads", $aud);
+	is $st, 200, 'token cache: the auditor reads who viewed the case';
+	($st) = req($S, 'GET', "/cases/$A/reads", $aud);
+	is $st, 200, 'token cache: ...twice (the second from the cache)';
+	system('sqlite3', $db, q{UPDATE users SET roles = '["key_worker"]' WHERE name = 'Audrey Auditor'}) == 0 or die;
+	($st) = req($S, 'GET', "/cases/$A/reads", $aud);
+	is $st, 403, 'token cache: the auditor role taken away in the store is refused at the next request';
+	system('sqlite3', $db, q{UPDATE users SET roles = '["auditor"]' WHERE name = 'Audrey Auditor'}) == 0 or die;
+	($st) = req($S, 'GET', "/cases/$A/reads", $aud);
+	is $st, 200, 'token cache: ...and given back, accepted at the next request';
+}
+{
 	my ($st, $j, $raw) = req($S, 'GET', "/cases/$A/chronology", $aud);
 	ok_status('GET /cases/{id}/chronology: 200', $st, 200, $raw);
 	ok scalar(grep { ($_->{what} // '') =~ /Key worker allocated/ } @{ $j->{chronology} }), 'chronology: significant events';
