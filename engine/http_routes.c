@@ -222,11 +222,18 @@ static int act(struct request *rq, const char *action, json_t *input)
 	json_t *view = NULL;
 	if (!id)
 		return not_found(rq);
+	char *text;
+	int status;
 	if (service_act(rq->svc, &rq->user, id, action, input, &view, &err))
 		return http_reply_error(rq, &err);
 	json_decref(view);
-	view = service_case_view(rq->svc, &rq->user, id, 0, &err);
-	return view ? http_reply_json(rq, 200, view) : http_reply_error(rq, &err);
+	/* the view as stored by the action, with the caller's actions now: as GET /cases/{id} answers */
+	text = service_case_view_text(rq->svc, &rq->user, id, 0, &err);
+	if (!text)
+		return http_reply_error(rq, &err);
+	status = http_reply_text(rq, 200, "application/json", text);
+	free(text);
+	return status;
 }
 
 static int h_action(struct request *rq)
