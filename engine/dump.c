@@ -369,6 +369,22 @@ static long get_string(struct in *in)
 
 static json_t *get_value(struct in *in);
 
+/* After a member or element: 1 for another (past the ','), 0 at the close (past it), -1 otherwise. */
+static int next_or_close(struct in *in, char close)
+{
+	skip_ws(in);
+	if (in->p < in->end && *in->p == ',') {
+		in->p++;
+		return 1;
+	}
+	if (in->p < in->end && *in->p == close) {
+		in->p++;
+		in->depth--;
+		return 0;
+	}
+	return -1;
+}
+
 static json_t *get_number(struct in *in)
 {
 	const char *s = in->p, *q = s;
@@ -474,19 +490,10 @@ static json_t *get_value(struct in *in)
 			rc = !item || json_object_set_new_nocheck(v, key, item);
 			if (key != small)
 				free(key);
-			if (rc)
+			if (rc || (rc = next_or_close(in, '}')) < 0)
 				break;
-			skip_ws(in);
-			if (in->p < in->end && *in->p == ',') {
-				in->p++;
-				continue;
-			}
-			if (in->p < in->end && *in->p == '}') {
-				in->p++;
-				in->depth--;
+			if (rc == 0)
 				return v;
-			}
-			break;
 		}
 		json_decref(v);
 		return NULL;
@@ -504,19 +511,11 @@ static json_t *get_value(struct in *in)
 		}
 		for (;;) {
 			json_t *item = get_value(in);
-			if (!item || json_array_append_new(v, item))
+			int rc;
+			if (!item || json_array_append_new(v, item) || (rc = next_or_close(in, ']')) < 0)
 				break;
-			skip_ws(in);
-			if (in->p < in->end && *in->p == ',') {
-				in->p++;
-				continue;
-			}
-			if (in->p < in->end && *in->p == ']') {
-				in->p++;
-				in->depth--;
+			if (rc == 0)
 				return v;
-			}
-			break;
 		}
 		json_decref(v);
 		return NULL;

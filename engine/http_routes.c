@@ -198,21 +198,23 @@ static int h_list(struct request *rq)
 	}
 }
 
-static int h_case(struct request *rq)
+/* The case's stored view text as it is, plus the caller's actions: no parse, no dump. */
+static int reply_case(struct request *rq, int64_t id, int log_read)
 {
-	int64_t id = path_id(rq->params[0]);
 	struct error err = { 0 };
-	char *text;
+	char *text = service_case_view_text(rq->svc, &rq->user, id, log_read, &err);
 	int status;
-	if (!id)
-		return not_found(rq);
-	/* the stored view's text as it is, plus the caller's actions: no parse, no dump */
-	text = service_case_view_text(rq->svc, &rq->user, id, 1, &err);
 	if (!text)
 		return http_reply_error(rq, &err);
 	status = http_reply_text(rq, 200, "application/json", text);
 	free(text);
 	return status;
+}
+
+static int h_case(struct request *rq)
+{
+	int64_t id = path_id(rq->params[0]);
+	return id ? reply_case(rq, id, 1) : not_found(rq);
 }
 
 static int act(struct request *rq, const char *action, json_t *input)
@@ -222,18 +224,11 @@ static int act(struct request *rq, const char *action, json_t *input)
 	json_t *view = NULL;
 	if (!id)
 		return not_found(rq);
-	char *text;
-	int status;
 	if (service_act(rq->svc, &rq->user, id, action, input, &view, &err))
 		return http_reply_error(rq, &err);
 	json_decref(view);
-	/* the view as stored by the action, with the caller's actions now: as GET /cases/{id} answers */
-	text = service_case_view_text(rq->svc, &rq->user, id, 0, &err);
-	if (!text)
-		return http_reply_error(rq, &err);
-	status = http_reply_text(rq, 200, "application/json", text);
-	free(text);
-	return status;
+	/* the view as the action stored it, with the caller's actions now: as GET answers */
+	return reply_case(rq, id, 0);
 }
 
 static int h_action(struct request *rq)

@@ -107,6 +107,16 @@ static void *writer(void *arg)
 			       pthread_cond_timedwait(&rl->wake, &rl->mu, &until) != ETIMEDOUT)
 				;
 		}
+		if (!rl->urgent && !rl->stop) {
+			/*
+			 * Every period, a passive checkpoint: the WAL is copied into the
+			 * database here, not in a commit on the event loop (the main
+			 * connection checkpoints only past READLOG_BACKSTOP pages).
+			 */
+			pthread_mutex_unlock(&rl->mu);
+			store_checkpoint(rl->st);
+			pthread_mutex_lock(&rl->mu);
+		}
 		rl->urgent = 0;
 		if (!rl->n) {
 			rl->attempts++;

@@ -10,6 +10,11 @@
  *
  * Reads are committed without waiting for the disk (store_commit_lazy); a
  * crash can lose the last moments of the read log, never a case's event.
+ *
+ * The same thread checkpoints the WAL every period (passive: it never holds
+ * up a reader or a writer), so the server's own commits do not stop the
+ * event loop to copy pages into the database; the server's connection
+ * checkpoints only if the WAL passes READLOG_BACKSTOP pages.
  */
 #ifndef CASEWORK_READLOG_H
 #define CASEWORK_READLOG_H
@@ -22,6 +27,7 @@ struct store_options;
 
 #define READLOG_HELD 65536        /* queued reads that force a write on the caller's connection */
 #define READLOG_EVERY_MS 200      /* the writer thread's period */
+#define READLOG_BACKSTOP 20000    /* WAL pages (80 MB) past which the server's own commits checkpoint */
 
 struct readlog;
 

@@ -224,6 +224,8 @@ int service_open(const struct service_options *opt, struct service **out, json_t
 		service_close(svc);
 		return -1;
 	}
+	if (opt->read_writer)
+		store_autocheckpoint(svc->store, READLOG_BACKSTOP);   /* the read log's thread checkpoints */
 
 	*out = svc;
 	return 0;

@@ -1051,3 +1051,8 @@ void store_autocheckpoint(struct store *st, int pages)
 {
 	sqlite3_wal_autocheckpoint(st->db, pages);
 }
+
+void store_checkpoint(struct store *st)
+{
+	sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}

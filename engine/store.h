@@ -86,6 +86,8 @@ int store_group_commit(struct store *st, struct error *err);
 int store_commit_lazy(struct store *st, struct error *err);
 /* WAL pages after which a commit checkpoints (SQLite: 1000); 0: never. */
 void store_autocheckpoint(struct store *st, int pages);
+/* Copy what the WAL holds into the database, without waiting for readers or writers. */
+void store_checkpoint(struct store *st);
 
 int store_authority_put(struct store *st, const char *id, const char *name,
 			const json_t *config, struct error *err);

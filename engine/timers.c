@@ -1,8 +1,10 @@
 /*
  * timers.c: the clock (real, or virtual for tests and simulation) and the
  * breaches: due timescales become breach events, one at a time in due order,
- * each in its own transaction (DESIGN.md §5). Must never hold a timer only in
- * memory: what is due is always read from the store.
+ * each all or nothing (DESIGN.md §5 says "each in its own transaction"; here
+ * each is its own savepoint, and a group of them shares one commit: see
+ * svc_fire_due). Must never hold a timer only in memory: what is due is
+ * always read from the store.
  */
 #include <stdlib.h>
 #include <string.h>
