@@ -94,7 +94,7 @@ enum stmt_id {
 	S_CASE_NEW, S_CASE_SAVE, S_CASE_SAVE_COLS, S_CASE_VIEW, S_CASE_LAST, S_CASE_HASH, S_CASE_TEXT,
 	S_MEMBER_PUT, S_RECORD_PUT,
 	S_EVENT_PUT, S_EVENTS,
-	S_TS_PUT, S_TS_DUE, S_TS_DUE_CASE, S_TS_NEXT,
+	S_TS_PUT, S_TS_DUE, S_TS_DUE_CASE, S_TS_ANY_DUE_CASE, S_TS_NEXT,
 	S_READ_PUT, S_READS,
 	S_COUNT_PENDING, S_COUNT_BREACHED, S_COUNT_CASES,
 	S_MAX
@@ -146,6 +146,8 @@ static const char *stmt_sql[S_MAX] = {
 	[S_TS_DUE] = "SELECT case_id, key, due FROM timescales WHERE status = 'pending' AND due < ?1"
 		     " ORDER BY due, case_id, key LIMIT ?2",
 	/* one case's: by its primary key, not by a walk of every overdue timescale in the store */
+	/* before every action: is anything of this case due? (no sort: almost always the answer is no) */
+	[S_TS_ANY_DUE_CASE] = "SELECT 1 FROM timescales WHERE case_id = ?2 AND status = 'pending' AND due < ?1 LIMIT 1",
 	[S_TS_DUE_CASE] = "SELECT case_id, key, due FROM timescales WHERE case_id = ?3 AND status = 'pending'"
 			  " AND due < ?1 ORDER BY due, case_id, key LIMIT ?2",
 	[S_TS_NEXT] = "SELECT min(due) FROM timescales WHERE status = 'pending'",
@@ -969,9 +971,19 @@ int store_timescales_sync(struct store *st, int64_t case_id, const char *authori
 
 json_t *store_due(struct store *st, int64_t case_id, int64_t now, int limit, struct error *err)
 {
-	sqlite3_stmt *s = stmt(st, case_id ? S_TS_DUE_CASE : S_TS_DUE);
+	sqlite3_stmt *s;
 	json_t *out = json_array();
 	int rc;
+	if (case_id) {
+		s = stmt(st, S_TS_ANY_DUE_CASE);
+		sqlite3_bind_int64(s, 1, now);
+		sqlite3_bind_int64(s, 2, case_id);
+		rc = sqlite3_step(s);
+		sqlite3_reset(s);
+		if (rc == SQLITE_DONE)
+			return out;   /* nothing due */
+	}
+	s = stmt(st, case_id ? S_TS_DUE_CASE : S_TS_DUE);
 	sqlite3_bind_int64(s, 1, now);
 	sqlite3_bind_int(s, 2, limit);
 	if (case_id)
