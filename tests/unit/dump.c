@@ -84,7 +84,7 @@ static json_t *rand_value(int depth)
 	case 0: return json_null();
 	case 1: return json_true();
 	case 2: return json_false();
-	case 3: return json_integer((json_int_t)((int64_t)rnd() << 32 | rnd()) >> (rnd() % 64));
+	case 3: return json_integer((json_int_t)(int64_t)((uint64_t)rnd() << 32 | rnd()) >> (rnd() % 64));
 	case 4: {
 		static const double reals[] = { 0.0, -0.0, 0.1, 1.0, -2.5, 1e300, 1e-300, 123456789.125, 3.0e21, 6.02214076e23 };
 		return rnd() % 2 ? json_real(reals[rnd() % 10]) : json_real((double)rnd() / 7.0);
