@@ -369,6 +369,21 @@ static long get_string(struct in *in)
 
 static json_t *get_value(struct in *in);
 
+/* Past a '{' or '[': -1 if nested too deep (jansson's to refuse), 1 if it closes at once, else 0. */
+static int open_container(struct in *in, char close)
+{
+	if (++in->depth > 2048)
+		return -1;
+	in->p++;
+	skip_ws(in);
+	if (in->p < in->end && *in->p == close) {
+		in->p++;
+		in->depth--;
+		return 1;
+	}
+	return 0;
+}
+
 /* After a member or element: 1 for another (past the ','), 0 at the close (past it), -1 otherwise. */
 static int next_or_close(struct in *in, char close)
 {
@@ -453,16 +468,12 @@ static json_t *get_value(struct in *in)
 		return NULL;
 	switch (*in->p) {
 	case '{': {
-		if (++in->depth > 2048)
+		int empty = open_container(in, '}');
+		if (empty < 0)
 			return NULL;
-		in->p++;
 		v = json_object();
-		skip_ws(in);
-		if (in->p < in->end && *in->p == '}') {
-			in->p++;
-			in->depth--;
+		if (empty)
 			return v;
-		}
 		for (;;) {
 			long n;
 			char small[128], *key;
@@ -499,16 +510,12 @@ static json_t *get_value(struct in *in)
 		return NULL;
 	}
 	case '[': {
-		if (++in->depth > 2048)
+		int empty = open_container(in, ']');
+		if (empty < 0)
 			return NULL;
-		in->p++;
 		v = json_array();
-		skip_ws(in);
-		if (in->p < in->end && *in->p == ']') {
-			in->p++;
-			in->depth--;
+		if (empty)
 			return v;
-		}
 		for (;;) {
 			json_t *item = get_value(in);
 			int rc;
