@@ -123,7 +123,7 @@ int main(void)
 	};
 	for (i = 0; i < (int)(sizeof docs / sizeof *docs); i++) {
 		json_t *v = json_loads(docs[i], JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
-		ok(v && same(v, why, sizeof why), "edge case %s %s", docs[i], v ? why : "(did not parse)");
+		ok(v && same(v, why, sizeof why), "edge case %.60s %.300s", docs[i], v ? why : "(did not parse)");
 		json_decref(v);
 	}
 	for (i = 0; i < 20000; i++) {
