@@ -464,8 +464,8 @@ static json_t *get_value(struct in *in)
 {
 	json_t *v;
 	skip_ws(in);
-	if (in->p >= in->end)
-		return NULL;
+	if (in->p >= in->end || in->depth + 1 > 2048)
+		return NULL;   /* jansson counts every value, scalars too, against its 2,048 */
 	switch (*in->p) {
 	case '{': {
 		int empty = open_container(in, '}');

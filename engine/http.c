@@ -388,6 +388,14 @@ void http_free(struct http *h)
 	free(h);
 }
 
+void http_stop_listening(struct http *h)
+{
+	if (h && h->sock) {
+		evhttp_del_accept_socket(h->evh, h->sock);
+		h->sock = NULL;
+	}
+}
+
 int http_port(const struct http *h)
 {
 	return h->port;

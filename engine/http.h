@@ -54,6 +54,8 @@ struct http *http_new(struct event_base *base, struct server *srv, const char *h
 		      struct error *err);
 void http_free(struct http *h);                    /* accepts NULL */
 int http_port(const struct http *h);
+/* Accept no new connections (shutdown); those open are still served. */
+void http_stop_listening(struct http *h);
 
 /* Replies (each sends the response; return the status for the access log). */
 int http_reply_json(struct request *rq, int status, json_t *body);   /* steals body */

@@ -8,8 +8,9 @@
  * and writes the queue every 200 ms, so a batch (15 ms for 3,000 reads on
  * the bench machine) never holds up a request on the event loop.
  *
- * Reads are committed without waiting for the disk (store_commit_lazy); a
- * crash can lose the last moments of the read log, never a case's event.
+ * Reads are committed without waiting for the disk (the thread's connection
+ * is on synchronous = NORMAL); a crash can lose the last moments of the read
+ * log, never a case's event.
  *
  * The same thread checkpoints the WAL every period (passive: it never holds
  * up a reader or a writer), so the server's own commits do not stop the

@@ -166,11 +166,20 @@ void server_rearm(struct server *srv)
 
 static void on_stop(evutil_socket_t sig, short what, void *arg)
 {
+	static const struct timeval drain = { 0, 300 * 1000 };
 	struct server *srv = arg;
 	(void)what;
 	fprintf(stderr, "casework: signal %d: finishing requests in flight and closing the store\n", (int)sig);
+	/*
+	 * Commit what is held and queue its replies; then take no new
+	 * connections and give the loop a moment to write the replies out (and
+	 * to finish requests already arriving on open connections): a reply
+	 * queued as the loop ends is never sent, and a write committed without
+	 * its 2xx is one the client will try again.
+	 */
 	server_group_flush(srv);
-	event_base_loopexit(srv->base, NULL);
+	http_stop_listening(srv->http);
+	event_base_loopexit(srv->base, &drain);
 }
 
 static void on_hup(evutil_socket_t sig, short what, void *arg)
@@ -281,6 +290,13 @@ int cmd_serve(int argc, char **argv)
 	/* Overdue timers (after a crash or restart) fire once, now. */
 	fire(-1, 0, &srv);
 	event_base_dispatch(srv.base);
+	if (store_group_open(service_store(srv.svc))) {
+		/* a group opened while draining: commit it, and write its replies out */
+		struct timeval last = { 0, 100 * 1000 };
+		server_group_flush(&srv);
+		event_base_loopexit(srv.base, &last);
+		event_base_dispatch(srv.base);
+	}
 	server_group_flush(&srv);
 	rc = 0;
 done:

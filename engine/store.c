@@ -178,7 +178,6 @@ struct token_slot {
 struct store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[S_MAX];
-	int sync_full;            /* synchronous = FULL (the default) */
 	char *path;               /* the store's file, for the reason a write failed */
 	struct token_slot *tokens;   /* users by token hash (store_user_by_token) */
 	int group;                /* a group transaction is open (store_group_begin) */
@@ -316,7 +315,6 @@ int store_open(const char *path, const struct store_options *opt, struct store *
 	}
 	sqlite3_busy_timeout(st->db, 5000);
 	st->path = xstrdup(path);
-	st->sync_full = !(opt && opt->synchronous_normal);
 	snprintf(pragmas, sizeof pragmas,
 		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA foreign_keys = ON;"
 		 /* 64 MB of page cache and reads through mmap: a random case's pages without a syscall each */
@@ -402,11 +400,13 @@ int store_begin(struct store *st, struct error *err)
 int store_commit(struct store *st, struct error *err)
 {
 	if (st->group) {
-		st->in_op = 0;
-		if (sqlite3_get_autocommit(st->db))
+		if (sqlite3_get_autocommit(st->db)) {
+			st->in_op = 0;
 			return group_lost(st, err);
+		}
 		if (exec(st, stmt(st, S_RELEASE), err, "release"))
-			return -1;
+			return -1;   /* still in_op: the caller's store_rollback undoes it */
+		st->in_op = 0;
 		st->kept++;
 		return 0;
 	}
@@ -433,6 +433,11 @@ int store_group_open(const struct store *st)
 	return st->group;
 }
 
+int store_group_lost(const struct store *st)
+{
+	return st->group && sqlite3_get_autocommit(st->db);
+}
+
 int store_group_commit(struct store *st, struct error *err)
 {
 	if (!st->group)
@@ -447,17 +452,6 @@ int store_group_commit(struct store *st, struct error *err)
 		return 0;
 	}
 	return store_commit(st, err);
-}
-
-int store_commit_lazy(struct store *st, struct error *err)
-{
-	int rc;
-	if (!st->sync_full)
-		return store_commit(st, err);
-	sqlite3_exec(st->db, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
-	rc = store_commit(st, err);
-	sqlite3_exec(st->db, "PRAGMA synchronous = FULL", NULL, NULL, NULL);
-	return rc;
 }
 
 void store_rollback(struct store *st)
@@ -1067,4 +1061,9 @@ void store_autocheckpoint(struct store *st, int pages)
 void store_checkpoint(struct store *st)
 {
 	sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+}
+
+void store_foreign_keys(struct store *st, int on)
+{
+	sqlite3_exec(st->db, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
 }

@@ -76,16 +76,13 @@ void store_rollback(struct store *st);
  */
 int store_group_begin(struct store *st, struct error *err);
 int store_group_open(const struct store *st);
+/* The open group was rolled back by SQLite itself (a full disk, an I/O error): nothing more can join it. */
+int store_group_lost(const struct store *st);
 int store_group_commit(struct store *st, struct error *err);
-/*
- * Commit without waiting for the disk (synchronous = NORMAL for this one
- * commit): for the read log only. In WAL mode its pages reach the disk with
- * the next FULL commit or checkpoint; a power cut before then can lose them,
- * never a case's event.
- */
-int store_commit_lazy(struct store *st, struct error *err);
 /* WAL pages after which a commit checkpoints (SQLite: 1000); 0: never. */
 void store_autocheckpoint(struct store *st, int pages);
+/* Foreign-key checks on this connection (on by default): the read log's thread turns them off. */
+void store_foreign_keys(struct store *st, int on);
 /* Copy what the WAL holds into the database, without waiting for readers or writers. */
 void store_checkpoint(struct store *st);
 

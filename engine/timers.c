@@ -191,6 +191,12 @@ int svc_fire_due(struct service *svc, int64_t case_id, int64_t now, int *fired, 
 				failed_keys = xrealloc(failed_keys, (nfailed + 1) * sizeof *failed_keys);
 				failed[nfailed] = cid;
 				failed_keys[nfailed++] = xstrdup(key);
+				if (store_group_lost(svc->store)) {
+					/* SQLite rolled the group back: every breach in it is pending again */
+					json_decref(due);
+					lost = 1;
+					break;
+				}
 			}
 		}
 		json_decref(due);

@@ -181,15 +181,26 @@ int main(void)
 		   (int)(sizeof texts / sizeof *texts), differ);
 	}
 	{
-		/* nesting past jansson's limit is jansson's to refuse */
-		char deep[2 * 2100 + 1];
-		json_t *v;
-		memset(deep, '[', 2100);
-		memset(deep + 2100, ']', 2100);
-		deep[4200] = '\0';
-		v = dump_load(deep);
-		ok(!v, "nesting 2,100 deep: refused, as json_loads refuses it");
-		json_decref(v);
+		/* jansson's depth limit counts every value, scalars too: 2,048 arrays hold nothing more */
+		static char deep[2 * 2100 + 2];
+		static const struct { int n; const char *inner; } d[] = {
+			{ 2100, "" }, { 2048, "" }, { 2048, "1" }, { 2047, "1" }, { 2049, "" },
+		};
+		size_t k;
+		for (k = 0; k < sizeof d / sizeof *d; k++) {
+			size_t n = (size_t)d[k].n, m = strlen(d[k].inner);
+			json_t *ours, *theirs;
+			memset(deep, '[', n);
+			memcpy(deep + n, d[k].inner, m);
+			memset(deep + n + m, ']', n);
+			deep[2 * n + m] = '\0';
+			ours = dump_load_fast(deep);
+			theirs = json_loads(deep, JSON_DECODE_ANY, NULL);
+			ok(!ours == !theirs, "nesting %d deep around '%s': %s, as json_loads", d[k].n, d[k].inner,
+			   theirs ? "accepted" : "refused");
+			json_decref(ours);
+			json_decref(theirs);
+		}
 	}
 	{
 		json_t *v = json_pack("{s:o}", "k", json_stringn_nocheck("\xff\xfe", 2));
