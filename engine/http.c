@@ -94,7 +94,7 @@ int http_reply_text(struct request *rq, int status, const char *type, const char
 	return status;
 }
 
-int http_reply_error(struct request *rq, const struct error *err)
+json_t *http_error_body(const struct error *err)
 {
 	json_t *e = json_pack("{s:s, s:s}", "code", err->code[0] ? err->code : error_kind_name(err->kind),
 			      "message", err->message);
@@ -102,7 +102,12 @@ int http_reply_error(struct request *rq, const struct error *err)
 		json_object_set_new(e, "field", json_string(err->field));
 	if (err->line)
 		json_object_set_new(e, "line", json_integer(err->line));
-	return http_reply_json(rq, error_http_status(err->kind), json_pack("{s:o}", "error", e));
+	return json_pack("{s:o}", "error", e);
+}
+
+int http_reply_error(struct request *rq, const struct error *err)
+{
+	return http_reply_json(rq, error_http_status(err->kind), http_error_body(err));
 }
 
 const char *http_query(struct request *rq, const char *name)

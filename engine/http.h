@@ -60,6 +60,8 @@ void http_stop_listening(struct http *h);
 /* Replies (each sends the response; return the status for the access log). */
 int http_reply_json(struct request *rq, int status, json_t *body);   /* steals body */
 int http_reply_error(struct request *rq, const struct error *err);
+/* The one error shape, {"error": {code, message, field?, line?}} (new reference). */
+json_t *http_error_body(const struct error *err);
 int http_reply_text(struct request *rq, int status, const char *type, const char *text);
 /* A query parameter, or NULL. */
 const char *http_query(struct request *rq, const char *name);

@@ -99,7 +99,9 @@ void server_group_flush(struct server *srv)
 		struct held *h = &srv->held[i];
 		if (rc) {
 			/* Nothing of the group is in the store: no reply may say otherwise. */
-			json_t *e = json_pack("{s:{s:s, s:s}}", "error", "code", "store_unavailable", "message", err.message);
+			json_t *e;
+			snprintf(err.code, sizeof err.code, "store_unavailable");   /* the 503's code, whatever SQLite said */
+			e = http_error_body(&err);
 			char *text = json_dumps(e, JSON_COMPACT);
 			evbuffer_drain(h->body, evbuffer_get_length(h->body));
 			evbuffer_add_printf(h->body, "%s\n", text);
