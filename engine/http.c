@@ -266,7 +266,7 @@ static void dispatch(struct evhttp_request *req, void *arg)
 	const char *method;
 	struct evkeyvalq query;
 	double t0 = now_seconds();
-	int status = 0, route = -1, path_matched = 0;
+	int status = 0, route = -1, path_matched = 0, snapshot = 0;
 	size_t i;
 	struct error err = { 0 };
 
@@ -313,6 +313,10 @@ static void dispatch(struct evhttp_request *req, void *arg)
 		status = http_reply_error(&rq, &err);
 		goto done;
 	}
+	if (route_at((size_t)route)->snapshot) {
+		server_group_flush(h->srv);
+		snapshot = store_read_begin(service_store(rq.svc));
+	}
 	if (!route_at((size_t)route)->public && (status = authenticate(&rq)) != 0)
 		goto done;
 	/* A query string that does not parse must not silently drop its filters. */
@@ -338,6 +342,7 @@ static void dispatch(struct evhttp_request *req, void *arg)
 	if (strcmp(method, "POST") == 0)
 		server_rearm(h->srv);
 done:
+	store_read_end(service_store(rq.svc), snapshot);
 	count(h, route, method, status, now_seconds() - t0);
 	/* One line per request; no personal data (no query string, no body, user by id). */
 	fprintf(stderr, "%ld %s %s %d %.2fms user=%lld\n", (long)time(NULL), method,

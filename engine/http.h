@@ -42,6 +42,7 @@ struct route {
 	int public;                /* no Bearer token needed (the handler authenticates itself, if at all) */
 	int raw_body;              /* don't parse the body as JSON (HTML forms) */
 	int grouped;               /* a case write that may share a commit with others (group commit) */
+	int snapshot;              /* only reads the store: one read transaction for the request */
 };
 
 extern const struct route http_routes[];   /* JSON API: http_routes.c */

@@ -63,6 +63,9 @@ int store_open(const char *path, const struct store_options *opt, struct store *
 	       struct error *err);
 void store_close(struct store *st);                    /* accepts NULL */
 
+/* One read transaction around a request that only reads (1 if begun; pass it to store_read_end). */
+int store_read_begin(struct store *st);
+void store_read_end(struct store *st, int begun);
 int store_begin(struct store *st, struct error *err);
 int store_commit(struct store *st, struct error *err);
 void store_rollback(struct store *st);

@@ -452,6 +452,15 @@ refused($S, 'reads are for auditors', 'GET', "/cases/$A/reads", $tri, undef, 403
 	system('sqlite3', $db, q{UPDATE users SET roles = '["auditor"]' WHERE name = 'Audrey Auditor'}) == 0 or die;
 	($st) = req($S, 'GET', "/cases/$A/reads", $aud);
 	is $st, 200, 'token cache: ...and given back, accepted at the next request';
+	# GET /cases/{id} reads in one snapshot (one read transaction): it is taken per request, not kept.
+	($st) = req($S, 'GET', "/cases/$A", $aud);
+	is $st, 200, 'snapshot read: the auditor sees the case';
+	system('sqlite3', $db, q{UPDATE users SET authority = 'otherton' WHERE name = 'Audrey Auditor'}) == 0 or die;
+	($st) = req($S, 'GET', "/cases/$A", $aud);
+	is $st, 404, 'snapshot read: moved to another authority in the store, the next GET of the case is a 404';
+	system('sqlite3', $db, q{UPDATE users SET authority = 'testshire' WHERE name = 'Audrey Auditor'}) == 0 or die;
+	($st) = req($S, 'GET', "/cases/$A", $aud);
+	is $st, 200, 'snapshot read: ...and moved back, the next GET sees it again';
 }
 {
 	my ($st, $j, $raw) = req($S, 'GET', "/cases/$A/chronology", $aud);
