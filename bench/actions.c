@@ -115,7 +115,7 @@ static void bare_open(struct bare *b, const char *path, int normal)
 	/* exactly the pragmas store_open() sets */
 	snprintf(pragmas, sizeof pragmas,
 		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA foreign_keys = ON;"
-		 " PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;",
+		 " PRAGMA mmap_size = 1073741824;",
 		 normal ? "NORMAL" : "FULL");
 	if (sqlite3_exec(b->db, pragmas, NULL, NULL, &msg) != SQLITE_OK)
 		bench_die("bare pragmas: %s", msg);

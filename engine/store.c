@@ -84,6 +84,14 @@ static const char *migrations[] = {
 	 * scanning every open case */
 	"CREATE INDEX cases_open_by_workflow ON cases(authority, workflow) WHERE open;"
 	"CREATE INDEX cases_open_by_team ON cases(authority, team) WHERE open;",
+	/* 4: one index of the timescales that are pending or breached, by status
+	 * and due, for the timer and for GET /timescales: a review that met one
+	 * clock and started the next rewrote four places in the two indexes
+	 * before (the pending one by due and every timescale by authority,
+	 * status and due), half of the pages the action wrote (bench/README.md) */
+	"DROP INDEX timescales_by_authority;"
+	"DROP INDEX timescales_pending;"
+	"CREATE INDEX timescales_due ON timescales(status, due) WHERE status IN ('pending', 'breached');",
 };
 
 enum stmt_id {
@@ -91,7 +99,7 @@ enum stmt_id {
 	S_AUTH_PUT,
 	S_DATA_VERSION, S_USER_FIND_TOKEN, S_USER_INSERT, S_USER_UPDATE, S_USER_GET, S_USERS,
 	S_DEF_PUT, S_WF_PUT, S_DEF_GET,
-	S_CASE_NEW, S_CASE_SAVE, S_CASE_SAVE_COLS, S_CASE_VIEW, S_CASE_LAST, S_CASE_HASH, S_CASE_TEXT,
+	S_CASE_NEW, S_CASE_SAVE, S_CASE_SAVE_COLS, S_CASE_VIEW, S_CASE_VIEW_SIZE, S_CASE_LAST, S_CASE_HASH, S_CASE_TEXT,
 	S_MEMBER_PUT, S_RECORD_PUT,
 	S_EVENT_PUT, S_EVENTS,
 	S_TS_PUT, S_TS_DUE, S_TS_DUE_CASE, S_TS_ANY_DUE_CASE, S_TS_NEXT,
@@ -132,6 +140,7 @@ static const char *stmt_sql[S_MAX] = {
 			     " WHERE id = ?1 AND (state IS NOT ?2 OR open IS NOT ?3 OR assigned IS NOT ?4 OR team IS NOT ?5"
 			     " OR children IS NOT ?6 OR parent IS NOT ?7)",
 	[S_CASE_VIEW] = "SELECT authority, view FROM cases WHERE id = ?1",
+	[S_CASE_VIEW_SIZE] = "SELECT length(view) FROM cases WHERE id = ?1",
 	[S_CASE_LAST] = "SELECT last_seq, last_hash FROM cases WHERE id = ?1",
 	[S_CASE_HASH] = "SELECT authority, last_hash FROM cases WHERE id = ?1",
 	[S_CASE_TEXT] = "SELECT authority, definition, state, assigned, view FROM cases WHERE id = ?1",
@@ -144,19 +153,19 @@ static const char *stmt_sql[S_MAX] = {
 	[S_TS_PUT] = "INSERT INTO timescales(case_id, key, authority, name, status, due) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
 		     " ON CONFLICT(case_id, key) DO UPDATE SET status = ?5, due = ?6"
 		     " WHERE status IS NOT ?5 OR due IS NOT ?6",
-	[S_TS_DUE] = "SELECT case_id, key, due FROM timescales WHERE status = 'pending' AND due < ?1"
+	[S_TS_DUE] = "SELECT case_id, key, due FROM timescales WHERE status = 'pending' AND " TS_LISTED " AND due < ?1"
 		     " ORDER BY due, case_id, key LIMIT ?2",
 	/* one case's: by its primary key, not by a walk of every overdue timescale in the store */
 	/* before every action: is anything of this case due? (no sort: almost always the answer is no) */
 	[S_TS_ANY_DUE_CASE] = "SELECT 1 FROM timescales WHERE case_id = ?2 AND status = 'pending' AND due < ?1 LIMIT 1",
 	[S_TS_DUE_CASE] = "SELECT case_id, key, due FROM timescales WHERE case_id = ?3 AND status = 'pending'"
 			  " AND due < ?1 ORDER BY due, case_id, key LIMIT ?2",
-	[S_TS_NEXT] = "SELECT min(due) FROM timescales WHERE status = 'pending'",
+	[S_TS_NEXT] = "SELECT min(due) FROM timescales WHERE status = 'pending' AND " TS_LISTED,
 	[S_READ_PUT] = "INSERT INTO reads(case_id, user_id, at) VALUES(?1, ?2, ?3)",
 	[S_READS] = "SELECT r.user_id, u.name, r.at FROM reads r LEFT JOIN users u ON u.id = r.user_id"
 		    " WHERE r.case_id = ?1 ORDER BY r.id",
-	[S_COUNT_PENDING] = "SELECT count(*) FROM timescales WHERE status = 'pending'",
-	[S_COUNT_BREACHED] = "SELECT count(*) FROM timescales WHERE status = 'breached'",
+	[S_COUNT_PENDING] = "SELECT count(*) FROM timescales WHERE status = 'pending' AND " TS_LISTED,
+	[S_COUNT_BREACHED] = "SELECT count(*) FROM timescales WHERE status = 'breached' AND " TS_LISTED,
 	[S_COUNT_CASES] = "SELECT count(*) FROM cases",
 };
 
@@ -184,6 +193,8 @@ struct store {
 	int group;                /* a group transaction is open (store_group_begin) */
 	int in_op;                /* an operation's savepoint is open inside it */
 	int kept;                 /* operations released into it */
+	char *pad;                /* a view as stored, padded (store_case_save) */
+	size_t padcap;
 };
 
 /*
@@ -318,8 +329,14 @@ int store_open(const char *path, const struct store_options *opt, struct store *
 	st->path = xstrdup(path);
 	snprintf(pragmas, sizeof pragmas,
 		 "PRAGMA journal_mode = WAL; PRAGMA synchronous = %s; PRAGMA foreign_keys = ON;"
-		 /* 64 MB of page cache and reads through mmap: a random case's pages without a syscall each */
-		 " PRAGMA cache_size = -65536; PRAGMA mmap_size = 1073741824;",
+		 /*
+		  * Reads through mmap: a random case's pages without a syscall each.
+		  * The page cache stays at SQLite's default (2,000 pages): every
+		  * commit walks the whole cache to drop pages past the end of the
+		  * file (pcache1Truncate), and a 64 MB cache made that walk a fifth
+		  * of a durable action once it had filled (perf, bench/README.md).
+		  */
+		 " PRAGMA mmap_size = 1073741824;",
 		 opt && opt->synchronous_normal ? "NORMAL" : "FULL");
 	if (!(opt && opt->readonly) && sqlite3_exec(st->db, pragmas, NULL, NULL, &msg) != SQLITE_OK)
 		goto fail;
@@ -370,6 +387,7 @@ void store_close(struct store *st)
 	tokens_forget(st);
 	free(st->tokens);
 	free(st->path);
+	free(st->pad);
 	free(st);
 }
 
@@ -757,6 +775,65 @@ static int save_records(struct store *st, int64_t id, const json_t *view, int64_
 	return 0;
 }
 
+/*
+ * A large view is stored with room to grow: padded with spaces (JSON
+ * whitespace) to a quarter more than it needs, and rewritten at the size it
+ * already has for as long as it fits. SQLite then overwrites the row in place
+ * and writes only the pages whose bytes changed; a row that changes size is
+ * deleted and inserted again, which rebalanced its neighbours and freed and
+ * reallocated its overflow pages. Counted from the WAL (bench/README.md): a
+ * review's case row cost 6 pages on the bench's 100,000-case store, and 2 in
+ * place. A small view shares its page with other cases' rows and is stored as
+ * it is (padding would only crowd them). Views are ASCII (DUMP_ASCII), so
+ * SQL's length() is their size in bytes. Every reader takes the padding off
+ * (store_view_trimmed).
+ */
+#define VIEW_ROOM_FROM 2048
+
+size_t store_view_stored_size(size_t n, size_t current)
+{
+	if (n < VIEW_ROOM_FROM)
+		return n;
+	if (n <= current && n >= current / 2)
+		return current;
+	return (n + n / 4 + 63) & ~(size_t)63;
+}
+
+size_t store_view_trimmed(const char *text, size_t n)
+{
+	while (n && text[n - 1] == ' ')
+		n--;
+	return n;
+}
+
+static char *view_col(sqlite3_stmt *s, int col)
+{
+	const char *t = (const char *)sqlite3_column_text(s, col);
+	size_t n = t ? store_view_trimmed(t, (size_t)sqlite3_column_bytes(s, col)) : 0;
+	char *out = xmalloc(n + 1);
+	memcpy(out, t ? t : "", n);
+	out[n] = 0;
+	return out;
+}
+
+static void bind_view(struct store *st, sqlite3_stmt *s, int i, int64_t id, const char *text)
+{
+	sqlite3_stmt *len = stmt(st, S_CASE_VIEW_SIZE);
+	size_t n = strlen(text), c, current = 0;
+	sqlite3_bind_int64(len, 1, id);
+	if (n >= VIEW_ROOM_FROM && sqlite3_step(len) == SQLITE_ROW)
+		current = (size_t)sqlite3_column_int64(len, 0);
+	sqlite3_reset(len);
+	c = store_view_stored_size(n, current);
+	if (st->padcap < c) {
+		st->pad = xrealloc(st->pad, c);
+		st->padcap = c;
+	}
+	memcpy(st->pad, text, n);
+	memset(st->pad + n, ' ', c - n);
+	sqlite3_bind_text(s, i, st->pad, (int)c, SQLITE_STATIC);
+}
+
 int store_case_save(struct store *st, int64_t id, const json_t *view, const char *view_text,
 		    const json_t *changed, int64_t seq, const char *last_hash, int64_t at,
 		    struct error *err)
@@ -766,6 +843,7 @@ int store_case_save(struct store *st, int64_t id, const json_t *view, const char
 	json_t *parent = json_object_get(view, "parent");
 	size_t i, children = 0;
 	json_t *m;
+	int rc;
 
 	json_array_foreach(json_object_get(view, "members"), i, m)
 		if (json_is_string(json_object_get(m, "role")) &&
@@ -787,11 +865,13 @@ int store_case_save(struct store *st, int64_t id, const json_t *view, const char
 	sqlite3_bind_int64(s, 2, at);
 	sqlite3_bind_int64(s, 3, seq);
 	bind_text(s, 4, last_hash);
-	if (view_text)
-		sqlite3_bind_text(s, 5, view_text, -1, SQLITE_STATIC);
-	else
-		bind_json(s, 5, view);
-	if (exec(st, s, err, "case view"))
+	{
+		char *own = view_text ? NULL : store_view_text(view);
+		bind_view(st, s, 5, id, view_text ? view_text : own);
+		rc = exec(st, s, err, "case view");
+		free(own);
+	}
+	if (rc)
 		return -1;
 	if (seq == 1 && save_members(st, id, view, err))
 		return -1;
@@ -810,7 +890,7 @@ int store_case_stored(struct store *st, const char *authority, int64_t id, char 
 	if (sqlite3_step(s) == SQLITE_ROW &&
 	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0)) {
 		*case_authority = col_text(s, 0);
-		*text = col_text(s, 1);
+		*text = view_col(s, 1);
 		found = 1;
 	}
 	sqlite3_reset(s);
@@ -843,7 +923,7 @@ int store_case_text(struct store *st, const char *authority, int64_t id, char **
 		snprintf(definition, 65, "%s", (const char *)sqlite3_column_text(s, 1));
 		*state = col_text(s, 2);
 		*assigned = sqlite3_column_int64(s, 3);
-		*text = col_text(s, 4);
+		*text = view_col(s, 4);
 		found = 1;
 	}
 	sqlite3_reset(s);

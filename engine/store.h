@@ -56,6 +56,11 @@ struct event {
 /* A case view as canonical text (caller frees), and the SHA-256 of such text. */
 char *store_view_text(const json_t *view);
 void store_view_hash(const char *text, char out[65]);
+/* The size a view of n bytes is stored at, padded with spaces, where the row
+ * holds `current` bytes now (0 for a new row); see store.c. */
+size_t store_view_stored_size(size_t n, size_t current);
+/* A stored view text's length without its padding. */
+size_t store_view_trimmed(const char *text, size_t n);
 /* The canonical hash of ev (from prev_hash and every field). */
 void event_hash(const struct event *ev, char out[65]);
 

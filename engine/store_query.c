@@ -149,9 +149,9 @@ json_t *store_timescales(struct store *st, const char *authority, const char *st
 	static const char sql[] =
 		"SELECT t.case_id, t.key, t.name, t.status, t.due, c.assigned, c.team, c.workflow"
 		" FROM timescales t JOIN cases c ON c.id = t.case_id"
-		" WHERE t.authority = ?1 AND (?2 IS NULL OR t.status = ?2) AND (?3 = 0 OR t.due < ?3)"
+		" WHERE t." TS_LISTED " AND t.authority = ?1 AND (?2 IS NULL OR t.status = ?2) AND t.due < ?3"
 		" AND (?4 = 0 OR c.assigned = ?4) AND (?5 IS NULL OR c.team = ?5)"
-		" AND t.status IN ('pending', 'breached') ORDER BY t.due, t.case_id, t.key";
+		" ORDER BY t.due, t.case_id, t.key";
 	sqlite3_stmt *s;
 	json_t *out;
 	int rc;
@@ -161,7 +161,7 @@ json_t *store_timescales(struct store *st, const char *authority, const char *st
 	}
 	store_bind_text(s, 1, authority);
 	store_bind_text(s, 2, status);
-	sqlite3_bind_int64(s, 3, due_before);
+	sqlite3_bind_int64(s, 3, due_before ? due_before : INT64_MAX);
 	sqlite3_bind_int64(s, 4, assigned);
 	store_bind_text(s, 5, team);
 	out = json_array();

@@ -1,0 +1,229 @@
+/*
+ * tests/unit/store.c: how a case is laid out in the store (engine/store.c).
+ *
+ * A large view is stored with room to grow (padded with spaces to a quarter
+ * more than it needs) and rewritten at the size it has while it fits, so
+ * SQLite overwrites the row in place; a small one is stored as it is.
+ * Checked on a reference case taken from referral to plan by the engine: at
+ * every event the stored size follows the rule, the text read back has no
+ * padding and is the text the engine hashed, and replay matches. Then the
+ * rule itself on its edges, and migration 4 (one index of pending and
+ * breached timescales) on a store with the schema of version 3.
+ */
+#include "error.h"
+#include "service.h"
+#include "store.h"
+#include "store_impl.h"
+#include "tap.h"
+
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int64_t scalar(sqlite3 *db, const char *sql, int64_t id)
+{
+	sqlite3_stmt *s;
+	int64_t v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -2;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static void user(struct service *svc, const char *token, struct user *u)
+{
+	struct error err = { 0 };
+	if (store_user_by_token(service_store(svc), token, u, &err))
+		printf("# no demo user %s: %s\n", token, err.message);
+}
+
+struct step {
+	const struct user *by;
+	const char *action;
+	const char *input;
+};
+
+/* The sizes a case's row had after each event, checked against the rule. */
+struct sizes {
+	int events, padded, in_place, grew, stored_ok, text_ok;
+	int64_t last_stored;
+};
+
+static void check_row(struct service *svc, sqlite3 *db, int64_t id, const json_t *view, struct sizes *sz)
+{
+	int64_t stored = scalar(db, "SELECT length(view) FROM cases WHERE id = ?1", id);
+	char *authority = NULL, *text = NULL, *want = store_view_text(view);
+	struct error err = { 0 };
+	size_t n = strlen(want), rule = store_view_stored_size(n, (size_t)(sz->last_stored > 0 ? sz->last_stored : 0));
+
+	sz->events++;
+	if (stored == (int64_t)rule)
+		sz->stored_ok++;
+	else
+		printf("# event %d: %zu bytes stored as %lld, the rule says %zu\n", sz->events, n, (long long)stored, rule);
+	if (stored > (int64_t)n)
+		sz->padded++;
+	if (sz->last_stored >= 2048 && stored == sz->last_stored)
+		sz->in_place++;
+	if (stored > sz->last_stored && sz->last_stored >= 2048)
+		sz->grew++;
+	if (store_case_stored(service_store(svc), NULL, id, &authority, &text, &err) == 0 && strcmp(text, want) == 0)
+		sz->text_ok++;
+	sz->last_stored = stored;
+	free(authority);
+	free(text);
+	free(want);
+}
+
+static void padded_case(const char *dir)
+{
+	struct service_options so = { 0 };
+	struct service *svc = NULL;
+	struct error err = { 0 };
+	struct user tri = { 0 }, mgr = { 0 }, kw = { 0 };
+	struct sizes sz = { 0 };
+	json_t *diag = json_array(), *view = NULL, *body, *r;
+	char path[512], kwin[128];
+	sqlite3 *db;
+	int64_t id, at = 1898845200;   /* 2030-03-04T09:00:00Z, a Monday */
+	size_t i;
+	int k;
+
+	snprintf(path, sizeof path, "%s/padded.db", dir);
+	so.db = path;
+	so.root = "tests/reference";
+	so.demo = 1;
+	so.virtual_clock = 1;
+	so.start = at;
+	if (!tap_ok(service_open(&so, &svc, diag, &err) == 0, "the reference authority opens")) {
+		printf("# %s\n", err.message);
+		json_decref(diag);
+		return;
+	}
+	json_decref(diag);
+	sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	user(svc, "demo-testshire-triage", &tri);
+	user(svc, "demo-testshire-manager", &mgr);
+	user(svc, "demo-testshire-kw", &kw);
+	body = json_loads("{\"workflow\": \"referral\", \"data\": {\"referrer\": \"school\", \"consent\": true,"
+			  " \"urgency\": \"routine\"}, \"members\": [{\"id\": \"amy\", \"name\": \"Amy\","
+			  " \"role\": \"child\", \"dob\": \"2018-03-01\"}]}", 0, NULL);
+	ok(service_open_case(svc, &tri, body, &view, &err) == 0, "a referral opens");
+	json_decref(body);
+	id = json_integer_value(json_object_get(view, "id"));
+	check_row(svc, db, id, view, &sz);
+	json_decref(view);
+	snprintf(kwin, sizeof kwin, "{\"key_worker\": %lld, \"rationale\": \"skills match\"}", (long long)kw.id);
+	{
+		const struct step steps[] = {
+			{ &tri, "accept", NULL }, { &mgr, "allocate", kwin }, { &kw, "start_assessment", NULL },
+			{ &kw, "add_record", "{\"type\": \"assessment\", \"fields\": {\"analysis\": \"strengths and needs\"}}" },
+			{ &kw, "submit_assessment", NULL }, { &mgr, "authorise_assessment", NULL },
+		};
+		for (i = 0; i < sizeof steps / sizeof *steps; i++) {
+			json_t *in = steps[i].input ? json_loads(steps[i].input, 0, NULL) : NULL;
+			service_clock_set(svc, at += 3600);
+			if (service_act(svc, steps[i].by, id, steps[i].action, in, &view, &err))
+				printf("# %s: %s\n", steps[i].action, err.message);
+			else
+				check_row(svc, db, id, view, &sz);
+			json_decref(view);
+			json_decref(in);
+		}
+	}
+	/* case notes until the view is well past the size that gets room, and past its room twice */
+	for (k = 0; k < 40; k++) {
+		json_t *in = json_pack("{s:s, s:{s:s, s:s}}", "type", "case_note", "fields", "summary",
+				       "saw amy at school; she is settled and her attendance is up", "member", "amy");
+		service_clock_set(svc, at += 600);
+		if (service_act(svc, &kw, id, "add_record", in, &view, &err))
+			printf("# case note %d: %s\n", k, err.message);
+		else
+			check_row(svc, db, id, view, &sz);
+		json_decref(view);
+		json_decref(in);
+	}
+	is_int(sz.events, 47, "47 events stored");
+	is_int(sz.stored_ok, sz.events, "the stored size follows the rule at every event");
+	is_int(sz.text_ok, sz.events, "the text read back is the text the engine wrote, without padding, at every event");
+	ok(sz.padded > 0 && sz.padded < sz.events, "only the larger views are padded (%d of %d)", sz.padded, sz.events);
+	ok(sz.in_place >= 20, "most events after that rewrote the row at the size it had (%d)", sz.in_place);
+	ok(sz.grew >= 2, "a view that outgrew its room was given more (%d times)", sz.grew);
+	ok(scalar(db, "SELECT length(view) - length(rtrim(view, ' ')) FROM cases WHERE id = ?1", id) > 0,
+	   "the padding is spaces after the JSON");
+	r = service_replay(svc, NULL, id, 0, NULL, &err);
+	ok(r && json_is_true(json_object_get(r, "matches")) && json_is_true(json_object_get(r, "chain_ok")),
+	   "replay reproduces the padded case at every event");
+	json_decref(r);
+	user_clear(&tri);
+	user_clear(&mgr);
+	user_clear(&kw);
+	sqlite3_close(db);
+	service_close(svc);
+}
+
+static void rule_edges(void)
+{
+	is_int(store_view_stored_size(100, 0), 100, "a small view is stored as it is");
+	is_int(store_view_stored_size(2047, 9000), 2047, "so is one that shrank below 2 KiB");
+	is_int(store_view_stored_size(2048, 0), 2560, "a 2 KiB view gets a quarter more, in 64-byte steps");
+	is_int(store_view_stored_size(6180, 0), 7744, "a 6 KB view: 7,744");
+	is_int(store_view_stored_size(7000, 7744), 7744, "it keeps its size while it fits");
+	is_int(store_view_stored_size(7745, 7744), 9728, "one byte more: a quarter more than it needs");
+	is_int(store_view_stored_size(4000, 7744), 7744, "it keeps its size down to half");
+	is_int(store_view_stored_size(3000, 9000), 3776, "below half, it is stored again at its own size");
+}
+
+/* A store of schema version 3 (two timescale indexes) migrates to one. */
+static void migration_4(const char *dir)
+{
+	char path[512];
+	struct store *st = NULL;
+	struct error err = { 0 };
+	sqlite3 *db;
+
+	snprintf(path, sizeof path, "%s/v3.db", dir);
+	if (!tap_ok(store_open(path, NULL, &st, &err) == 0, "a new store opens"))
+		return;
+	store_close(st);
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, "DROP INDEX timescales_due;"
+			 "CREATE INDEX timescales_pending ON timescales(due) WHERE status = 'pending';"
+			 "CREATE INDEX timescales_by_authority ON timescales(authority, status, due);"
+			 "PRAGMA user_version = 3;", NULL, NULL, NULL);
+	sqlite3_close(db);
+	ok(store_open(path, NULL, &st, &err) == 0, "the version 3 store opens");
+	sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+	is_int(scalar(db, "PRAGMA user_version", 0), 4, "and is migrated to version 4");
+	is_int(scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
+			  " ('timescales_pending', 'timescales_by_authority')", 0), 0, "its two timescale indexes are gone");
+	is_int(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'timescales_due'"
+			  " AND sql LIKE '%WHERE status IN (''pending'', ''breached'')'", 0), 1,
+	       "one index of pending and breached timescales by status and due replaces them");
+	sqlite3_close(db);
+	store_close(st);
+}
+
+int main(void)
+{
+	char dir[] = "/tmp/casework-unit-store-XXXXXX";
+	char cmd[600];
+	if (!mkdtemp(dir)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	rule_edges();
+	padded_case(dir);
+	migration_4(dir);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	return done_testing();
+}
