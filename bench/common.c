@@ -115,6 +115,8 @@ struct service *bench_service(const char *db, const char *root, int sync_normal,
 	so.synchronous_normal = sync_normal;
 	so.virtual_clock = virtual_clock;
 	so.start = start;
+	/* as casework serve runs it: the read log and the WAL checkpoints on their own thread */
+	so.read_writer = 1;
 	if (service_open(&so, &svc, diag, &err)) {
 		size_t i;
 		json_t *d;
