@@ -276,7 +276,9 @@ static void dispatch(struct evhttp_request *req, void *arg)
 	case EVHTTP_REQ_PUT: method = "PUT"; break;
 	case EVHTTP_REQ_DELETE: method = "DELETE"; break;
 	case EVHTTP_REQ_PATCH: method = "PATCH"; break;
-	default: method = "OTHER"; break;
+	case EVHTTP_REQ_HEAD: method = "HEAD"; break;
+	case EVHTTP_REQ_OPTIONS: method = "OPTIONS"; break;
+	default: method = "OTHER"; break;   /* evhttp is told to accept only the methods above */
 	}
 	TAILQ_INIT(&query);
 	if (qs && evhttp_parse_query_str(qs, &query) == 0)

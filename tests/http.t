@@ -600,8 +600,15 @@ refused($S, 'nonexistent case: records', 'POST', '/cases/9999/records', $kw, { t
 	404, 'not_found');
 for my $m (['DELETE', "/cases/$A"], ['PUT', '/cases'], ['PATCH', "/cases/$A"], ['POST', '/health'], ['POST', '/metrics'],
 	['GET', "/cases/$A/actions/accept"], ['POST', "/cases/$A"], ['GET', "/cases/$A/records"], ['DELETE', '/clock'],
-	['POST', '/timescales'], ['PUT', "/cases/$A/actions/accept"]) {
+	['POST', '/timescales'], ['PUT', "/cases/$A/actions/accept"], ['OPTIONS', "/cases/$A"]) {
 	refused($S, "$m->[0] $m->[1]", $m->[0], $m->[1], $tri, undef, 405, 'method_not_allowed');
+}
+{
+	my ($st, $j) = req($S, 'OPTIONS', '/cases', $tri);
+	like $j->{error}{message} // '', qr/^OPTIONS is not allowed on \/cases/, '405 names the method it refused (OPTIONS)';
+	my (undef, undef, undef, $r) = req($S, 'HEAD', "/cases/$A", $tri);
+	is $r->{status}, 405, 'HEAD /cases/{id}: 405 (a case is read with GET, which logs the read)';
+	is $r->{headers}{allow} // '', 'GET', '...with Allow: GET';
 }
 for my $m (['DELETE', '/cases', 'GET, POST'], ['PUT', "/cases/$A", 'GET'], ['GET', "/cases/$A/actions/accept", 'POST'],
 	['PATCH', '/clock', 'GET, POST']) {
@@ -833,7 +840,7 @@ SKIP: {
 	my $log = slurp($S->{err});
 	my @lines = split /\n/, $log;
 	ok @lines > 100, 'access log: a line per request (' . scalar(@lines) . ')';
-	my @odd = grep { !/^\d+ (GET|POST|PUT|DELETE|PATCH|OTHER) \S+ \d{3} \d+\.\d+ms user=\d+$/ && !/^casework: / } @lines;
+	my @odd = grep { !/^\d+ (GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \S+ \d{3} \d+\.\d+ms user=\d+$/ && !/^casework: / } @lines;
 	is_deeply \@odd, [], 'access log: every line is "time method route status ms user=id"';
 	for my $secret ($secret_child, $secret_parent, $secret_referrer, 'Quokkaface', 'Marblewhistle', 'Secretname',
 		'family illness', 'demo-testshire-triage', $kw2, $aud) {
