@@ -345,6 +345,14 @@ int store_open(const char *path, const struct store_options *opt, struct store *
 			version = sqlite3_column_int(s, 0);
 		sqlite3_finalize(s);
 	}
+	if ((size_t)version > sizeof migrations / sizeof *migrations) {
+		/* a newer casework's store: its layout (the views' padding, its indexes) is not this one's to read */
+		error_set(err, ERR_UNAVAILABLE, "store_too_new",
+			  "%s has schema version %d; this casework knows versions up to %zu: run the casework that wrote it",
+			  path, version, sizeof migrations / sizeof *migrations);
+		store_close(st);
+		return -1;
+	}
 	for (i = (size_t)version; i < sizeof migrations / sizeof *migrations; i++) {
 		char setv[64];
 		snprintf(setv, sizeof setv, "PRAGMA user_version = %zu;", i + 1);

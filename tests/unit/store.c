@@ -181,34 +181,53 @@ static void rule_edges(void)
 	is_int(store_view_stored_size(3000, 9000), 3776, "below half, it is stored again at its own size");
 }
 
-/* A store of schema version 3 (two timescale indexes) migrates to one. */
+/*
+ * The case's store taken back to schema version 3 (two timescale indexes)
+ * migrates to one, and the timer finds what it found before; a store of a
+ * newer version than this build knows is refused, not misread.
+ */
 static void migration_4(const char *dir)
 {
 	char path[512];
 	struct store *st = NULL;
 	struct error err = { 0 };
+	int64_t due_before = 0, due_after = -1, pending, breached, cases, pending_after = -1;
 	sqlite3 *db;
 
-	snprintf(path, sizeof path, "%s/v3.db", dir);
-	if (!tap_ok(store_open(path, NULL, &st, &err) == 0, "a new store opens"))
+	snprintf(path, sizeof path, "%s/padded.db", dir);
+	if (!tap_ok(store_open(path, NULL, &st, &err) == 0, "the case's store opens"))
 		return;
+	store_next_due(st, &due_before, &err);
+	store_counts(st, &pending, &breached, &cases);
 	store_close(st);
+	ok(pending > 0 && due_before > 0, "it has pending timescales (%lld)", (long long)pending);
 	sqlite3_open(path, &db);
-	sqlite3_exec(db, "DROP INDEX timescales_due;"
-			 "CREATE INDEX timescales_pending ON timescales(due) WHERE status = 'pending';"
-			 "CREATE INDEX timescales_by_authority ON timescales(authority, status, due);"
-			 "PRAGMA user_version = 3;", NULL, NULL, NULL);
+	is_int(sqlite3_exec(db, "DROP INDEX timescales_due;"
+			   "CREATE INDEX timescales_pending ON timescales(due) WHERE status = 'pending';"
+			   "CREATE INDEX timescales_by_authority ON timescales(authority, status, due);"
+			   "PRAGMA user_version = 3;", NULL, NULL, NULL), SQLITE_OK, "taken back to version 3");
 	sqlite3_close(db);
 	ok(store_open(path, NULL, &st, &err) == 0, "the version 3 store opens");
-	sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
-	is_int(scalar(db, "PRAGMA user_version", 0), 4, "and is migrated to version 4");
+	if (st) {
+		store_next_due(st, &due_after, &err);
+		store_counts(st, &pending_after, &breached, &cases);
+		store_close(st);
+	}
+	is_int(due_after, due_before, "the timer's next due instant is the one it was");
+	is_int(pending_after, pending, "and it counts the same pending timescales");
+	sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
+	is_int(scalar(db, "PRAGMA user_version", 0), 4, "it was migrated to version 4");
 	is_int(scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
 			  " ('timescales_pending', 'timescales_by_authority')", 0), 0, "its two timescale indexes are gone");
 	is_int(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'timescales_due'"
 			  " AND sql LIKE '%WHERE status IN (''pending'', ''breached'')'", 0), 1,
 	       "one index of pending and breached timescales by status and due replaces them");
-	sqlite3_close(db);
+	sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+	ok(store_open(path, NULL, &st, &err) != 0 && strcmp(err.code, "store_too_new") == 0 &&
+	   strstr(err.message, "schema version 99"), "a store of a newer version is refused, saying which");
 	store_close(st);
+	sqlite3_exec(db, "PRAGMA user_version = 4", NULL, NULL, NULL);
+	sqlite3_close(db);
 }
 
 int main(void)
