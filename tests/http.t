@@ -441,26 +441,22 @@ refused($S, 'replay as_of not a date', 'GET', "/cases/$A/replay?as_of=yesterday"
 }
 refused($S, 'reads are for auditors', 'GET', "/cases/$A/reads", $tri, undef, 403, 'wrong_role');
 {
+	# A change to the auditor made in the store with sqlite3, and the status of the next GET.
+	my $change = sub ($set) { system('sqlite3', $db, "UPDATE users SET $set WHERE name = 'Audrey Auditor'") == 0 or die };
+	my $next = sub ($path, $want, $name) { my ($st) = req($S, 'GET', $path, $aud); is $st, $want, $name };
 	# The server caches who a token is; a role changed in the store counts from the very next request.
-	my ($st) = req($S, 'GET', "/cases/$A/reads", $aud);
-	is $st, 200, 'token cache: the auditor reads who viewed the case';
-	($st) = req($S, 'GET', "/cases/$A/reads", $aud);
-	is $st, 200, 'token cache: ...twice (the second from the cache)';
-	system('sqlite3', $db, q{UPDATE users SET roles = '["key_worker"]' WHERE name = 'Audrey Auditor'}) == 0 or die;
-	($st) = req($S, 'GET', "/cases/$A/reads", $aud);
-	is $st, 403, 'token cache: the auditor role taken away in the store is refused at the next request';
-	system('sqlite3', $db, q{UPDATE users SET roles = '["auditor"]' WHERE name = 'Audrey Auditor'}) == 0 or die;
-	($st) = req($S, 'GET', "/cases/$A/reads", $aud);
-	is $st, 200, 'token cache: ...and given back, accepted at the next request';
+	$next->("/cases/$A/reads", 200, 'token cache: the auditor reads who viewed the case');
+	$next->("/cases/$A/reads", 200, 'token cache: ...twice (the second from the cache)');
+	$change->(q{roles = '["key_worker"]'});
+	$next->("/cases/$A/reads", 403, 'token cache: the auditor role taken away in the store is refused at the next request');
+	$change->(q{roles = '["auditor"]'});
+	$next->("/cases/$A/reads", 200, 'token cache: ...and given back, accepted at the next request');
 	# GET /cases/{id} reads in one snapshot (one read transaction): it is taken per request, not kept.
-	($st) = req($S, 'GET', "/cases/$A", $aud);
-	is $st, 200, 'snapshot read: the auditor sees the case';
-	system('sqlite3', $db, q{UPDATE users SET authority = 'otherton' WHERE name = 'Audrey Auditor'}) == 0 or die;
-	($st) = req($S, 'GET', "/cases/$A", $aud);
-	is $st, 404, 'snapshot read: moved to another authority in the store, the next GET of the case is a 404';
-	system('sqlite3', $db, q{UPDATE users SET authority = 'testshire' WHERE name = 'Audrey Auditor'}) == 0 or die;
-	($st) = req($S, 'GET', "/cases/$A", $aud);
-	is $st, 200, 'snapshot read: ...and moved back, the next GET sees it again';
+	$next->("/cases/$A", 200, 'snapshot read: the auditor sees the case');
+	$change->(q{authority = 'otherton'});
+	$next->("/cases/$A", 404, 'snapshot read: moved to another authority in the store, the next GET of the case is a 404');
+	$change->(q{authority = 'testshire'});
+	$next->("/cases/$A", 200, 'snapshot read: ...and moved back, the next GET sees it again');
 }
 {
 	my ($st, $j, $raw) = req($S, 'GET', "/cases/$A/chronology", $aud);
