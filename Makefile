@@ -2,9 +2,13 @@
 # Dependencies come from Debian and are found with pkg-config; `make deps`
 # installs them when missing.
 
-PKGS      := lua5.4 sqlite3 libevent jansson libcrypto
+# ALLOC: the allocator, jemalloc by default (engine/alloc.h says why);
+# `make ALLOC=` builds on the C library's malloc.
+ALLOC     ?= jemalloc
+ALLOC_NAME ?= $(or $(ALLOC),libc)
+PKGS      := lua5.4 sqlite3 libevent jansson libcrypto $(ALLOC)
 DEB_PKGS  := build-essential pkg-config liblua5.4-dev libsqlite3-dev libevent-dev \
-             libjansson-dev libssl-dev sqlite3 perl curl jq wrk graphviz e2fsprogs chromium
+             libjansson-dev libssl-dev libjemalloc-dev sqlite3 perl curl jq wrk graphviz e2fsprogs chromium
 CC        ?= cc
 WARN      := -Wall -Wextra -Wshadow -Wundef -Wwrite-strings \
              -Wmissing-prototypes -Wstrict-prototypes
@@ -14,6 +18,9 @@ endif
 OPT       ?= -O2 -g
 CFLAGS    += -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
+ifeq ($(ALLOC),jemalloc)
+CFLAGS    += -DCASEWORK_JEMALLOC
+endif
 BUILD     ?= build
 
 ENGINE_SRC := $(filter-out engine/main.c,$(wildcard engine/*.c))
@@ -62,11 +69,11 @@ run: $(BIN) | var
 
 # Second command of the README.
 test: all
-	CASEWORK=$(abspath $(BIN)) prove -j2 --exec '' $(UNIT_BIN) $(sort $(wildcard tests/*.t))
+	CASEWORK=$(abspath $(BIN)) CASEWORK_ALLOC=$(ALLOC_NAME) prove -j2 --exec '' $(UNIT_BIN) $(sort $(wildcard tests/*.t))
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
 check:
-	$(MAKE) BUILD=build/check OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+	$(MAKE) BUILD=build/check ALLOC= ALLOC_NAME=asan OPT="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 		LDFLAGS="-fsanitize=address,undefined" test
 
 $(BUILD)/casework-bench: $(wildcard bench/*.c bench/*.h) $(BUILD)/libcasework.a

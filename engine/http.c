@@ -18,6 +18,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "alloc.h"
 #include "dump.h"
 #include "error.h"
 #include "server.h"
@@ -209,6 +210,20 @@ char *http_metrics_text(struct request *rq)
 		       "# HELP casework_group_writes_total Case writes committed in groups.\n"
 		       "# TYPE casework_group_writes_total counter\ncasework_group_writes_total %llu\n",
 		       (unsigned long long)groups, (unsigned long long)writes);
+	}
+	{
+		struct alloc_stats as;
+		alloc_stats(&as);
+		APPEND("# HELP casework_allocator_info The memory allocator the server runs on.\n"
+		       "# TYPE casework_allocator_info gauge\ncasework_allocator_info{name=\"%s\",version=\"%s\"} 1\n",
+		       as.name, as.version);
+		APPEND("# HELP casework_allocator_allocated_bytes Bytes the server holds from its allocator.\n"
+		       "# TYPE casework_allocator_allocated_bytes gauge\ncasework_allocator_allocated_bytes %zu\n",
+		       as.allocated);
+		if (as.resident)
+			APPEND("# HELP casework_allocator_resident_bytes Bytes the allocator keeps in memory.\n"
+			       "# TYPE casework_allocator_resident_bytes gauge\ncasework_allocator_resident_bytes %zu\n",
+			       as.resident);
 	}
 #undef APPEND
 	return out;

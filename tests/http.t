@@ -790,6 +790,16 @@ sub group_counts() {
 	is_deeply \@dups, [], 'metrics: no series is exposed twice (each label set is unique)';
 	my ($get_clock) = $raw =~ /^casework_http_requests_total\{[^}]*method="GET"[^}]*route="\/clock"[^}]*\} (\d+)$/m;
 	ok $get_clock, 'metrics: the method is a label (GET /clock counted apart from POST /clock)';
+	# The allocator the binary was built on (make passes it as CASEWORK_ALLOC), and what it holds.
+	my $alloc = $ENV{CASEWORK_ALLOC} // 'jemalloc';
+	like $raw, qr/^casework_allocator_info\{name="\Q$alloc\E",version="[^"]*\d[^"]*"\} 1$/m,
+		"metrics: the allocator is $alloc, with its version";
+	my ($held) = $raw =~ /^casework_allocator_allocated_bytes (\d+)$/m;
+	ok defined $held && $held > 100_000, 'metrics: the allocator holds the server\'s memory (' . ($held // 'none') . ' bytes)';
+	if ($alloc eq 'jemalloc') {
+		my ($res) = $raw =~ /^casework_allocator_resident_bytes (\d+)$/m;
+		ok defined $res && $res >= $held, 'metrics: jemalloc\'s resident bytes cover what is allocated';
+	}
 }
 
 # --- a real clock ------------------------------------------------------------------------------
