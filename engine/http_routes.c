@@ -285,29 +285,101 @@ static int h_replay(struct request *rq)
 	return rep ? http_reply_json(rq, 200, rep) : http_reply_error(rq, &err);
 }
 
+/*
+ * A page of GET /timescales ends at a row named by its due instant, case
+ * and key: the cursor "DUE.CASE.HEXKEY" (the key in hex, as keys hold '#'
+ * and '@'), opaque to clients, given back as ?after=.
+ */
+static char *ts_cursor(const json_t *row)
+{
+	const char *key = json_string_value(json_object_get(row, "key"));
+	size_t i, n = strlen(key);
+	char *out = xmalloc(48 + 2 * n), *p;
+	p = out + sprintf(out, "%lld.%lld.", (long long)json_integer_value(json_object_get(row, "due_epoch")),
+			  (long long)json_integer_value(json_object_get(row, "case_id")));
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%02x", (unsigned char)key[i]);
+	return out;
+}
+
+/* Parse a cursor into f (its key newly allocated, in f->after_key); 0 ok. */
+static int ts_after(const char *s, struct ts_filter *f)
+{
+	char *key;
+	const char *dot1 = strchr(s, '.'), *dot2 = dot1 ? strchr(dot1 + 1, '.') : NULL;
+	char num[24];
+	size_t n, i;
+	if (!dot2 || (size_t)(dot1 - s) >= sizeof num || (size_t)(dot2 - dot1 - 1) >= sizeof num)
+		return -1;
+	memcpy(num, s, (size_t)(dot1 - s));
+	num[dot1 - s] = '\0';
+	if (!(f->after_due = path_id(num)))
+		return -1;
+	memcpy(num, dot1 + 1, (size_t)(dot2 - dot1 - 1));
+	num[dot2 - dot1 - 1] = '\0';
+	if (!(f->after_case = path_id(num)))
+		return -1;
+	n = strlen(dot2 + 1);
+	if (n == 0 || n % 2)
+		return -1;
+	key = xmalloc(n / 2 + 1);
+	for (i = 0; i < n / 2; i++) {
+		unsigned int c;
+		if (!isxdigit((unsigned char)dot2[1 + 2 * i]) || !isxdigit((unsigned char)dot2[2 + 2 * i]) ||
+		    sscanf(dot2 + 1 + 2 * i, "%2x", &c) != 1 || c == 0) {
+			free(key);
+			return -1;
+		}
+		key[i] = (char)c;
+	}
+	key[n / 2] = '\0';
+	f->after_key = key;
+	return 0;
+}
+
 static int h_timescales(struct request *rq)
 {
 	const char *status = http_query(rq, "status"), *due = http_query(rq, "due_before");
-	const char *worker = http_query(rq, "worker"), *team = http_query(rq, "team");
-	int64_t due_before = 0, assigned = 0;
+	const char *worker = http_query(rq, "worker"), *after = http_query(rq, "after");
+	const char *limit = http_query(rq, "limit");
+	struct ts_filter f = { .authority = rq->user.authority, .team = http_query(rq, "team"), .limit = LIST_DEFAULT };
 	struct error err = { 0 };
-	json_t *list, *t;
+	json_t *list, *t, *body;
 	size_t i;
 	if (status && strcmp(status, "pending") && strcmp(status, "breached"))
 		return bad_query(rq, "status", "pending or breached");
-	if (due && calendar_parse_until(due, &due_before))
+	f.status = status;
+	if (due && calendar_parse_until(due, &f.due_before))
 		return bad_query(rq, "due_before", "a date (YYYY-MM-DD) or an instant");
-	if (worker && !(assigned = strcmp(worker, "me") == 0 ? rq->user.id : path_id(worker)))
+	if (worker && !(f.assigned = strcmp(worker, "me") == 0 ? rq->user.id : path_id(worker)))
 		return bad_query(rq, "worker", "'me' or a user id");
-	list = store_timescales(service_store(rq->svc), rq->user.authority, status, due_before, assigned, team, &err);
+	if (limit && ((f.limit = (int)path_id(limit)) <= 0 || f.limit > LIST_MAX))
+		return bad_query(rq, "limit", "a number from 1 to 500");
+	if (after && ts_after(after, &f))
+		return bad_query(rq, "after", "the previous page's next");
+	f.limit++;   /* one more, to know whether there is a next page */
+	list = store_timescales(service_store(rq->svc), &f, &err);
+	free((char *)f.after_key);
 	if (!list)
 		return http_reply_error(rq, &err);
+	if ((int)json_array_size(list) == f.limit)
+		json_array_remove(list, (size_t)f.limit - 1);
+	else
+		f.limit = 0;   /* the last page */
 	json_array_foreach(list, i, t) {
 		char buf[32];
 		calendar_format_instant(json_integer_value(json_object_get(t, "due_epoch")), buf);
 		json_object_set_new(t, "due", json_string(buf));
 	}
-	return http_reply_json(rq, 200, json_pack("{s:o}", "timescales", list));
+	body = json_pack("{s:o}", "timescales", list);
+	if (f.limit && json_array_size(list)) {
+		char *next = ts_cursor(json_array_get(list, json_array_size(list) - 1));
+		json_object_set_new(body, "next", json_string(next));
+		free(next);
+	} else {
+		json_object_set_new(body, "next", json_null());
+	}
+	return http_reply_json(rq, 200, body);
 }
 
 static int h_clock(struct request *rq)

@@ -211,13 +211,23 @@ struct case_filter {
 json_t *store_case_ids(struct store *st, const struct case_filter *f, struct error *err);
 
 /*
- * Timescales of an authority as a JSON array of objects {case_id, key, name,
- * status, due, assigned, team, workflow}; status/due_before/assigned/team
- * narrow it (NULL/0 = any).
+ * Pending and breached timescales of an authority as a JSON array of objects
+ * {case_id, key, name, status, due_epoch, assigned, team, workflow}, in
+ * order of due, then case, then key; status/due_before/assigned/team narrow
+ * it (NULL/0 = any). A page: the rows after the one named by after_* (when
+ * after_key is set), at most limit of them (0 = all).
  */
-json_t *store_timescales(struct store *st, const char *authority, const char *status,
-			 int64_t due_before, int64_t assigned, const char *team,
-			 struct error *err);
+struct ts_filter {
+	const char *authority;
+	const char *status;       /* "pending", "breached" or NULL: both */
+	int64_t due_before;       /* 0 = any */
+	int64_t assigned;         /* 0 = any */
+	const char *team;
+	int64_t after_due, after_case;
+	const char *after_key;    /* NULL: from the first */
+	int limit;                /* 0 = no limit */
+};
+json_t *store_timescales(struct store *st, const struct ts_filter *f, struct error *err);
 
 /* Who looked: log a read of a case, and list the reads of one. */
 int store_read_log(struct store *st, int64_t case_id, int64_t user_id, int64_t at,

@@ -142,16 +142,23 @@ json_t *store_case_ids(struct store *st, const struct case_filter *f, struct err
 	return out;
 }
 
-json_t *store_timescales(struct store *st, const char *authority, const char *status,
-			 int64_t due_before, int64_t assigned, const char *team,
-			 struct error *err)
+/*
+ * One arm per status, each read in index order (timescales_due holds
+ * status, due, then the key case_id, key), merged by SQLite (a compound
+ * SELECT with ORDER BY is a merge, not a sort), so a page of the oldest
+ * breaches of a million reads a page of rows.
+ */
+#define TS_ARM(st) \
+	"SELECT t.case_id, t.key, t.name, t.status, t.due, c.assigned, c.team, c.workflow" \
+	" FROM timescales t JOIN cases c ON c.id = t.case_id" \
+	" WHERE t.status = '" st "' AND t." TS_LISTED " AND (?2 IS NULL OR ?2 = '" st "')" \
+	" AND t.authority = ?1 AND t.due < ?3 AND (t.due, t.case_id, t.key) > (?6, ?7, ?8)" \
+	" AND (?4 = 0 OR c.assigned = ?4) AND (?5 IS NULL OR c.team = ?5)"
+
+json_t *store_timescales(struct store *st, const struct ts_filter *f, struct error *err)
 {
-	static const char sql[] =
-		"SELECT t.case_id, t.key, t.name, t.status, t.due, c.assigned, c.team, c.workflow"
-		" FROM timescales t JOIN cases c ON c.id = t.case_id"
-		" WHERE t." TS_LISTED " AND t.authority = ?1 AND (?2 IS NULL OR t.status = ?2) AND t.due < ?3"
-		" AND (?4 = 0 OR c.assigned = ?4) AND (?5 IS NULL OR c.team = ?5)"
-		" ORDER BY t.due, t.case_id, t.key";
+	static const char sql[] = TS_ARM("pending") " UNION ALL " TS_ARM("breached")
+		" ORDER BY 5, 1, 2 LIMIT ?9";
 	sqlite3_stmt *s;
 	json_t *out;
 	int rc;
@@ -159,11 +166,16 @@ json_t *store_timescales(struct store *st, const char *authority, const char *st
 		store_db_error(st, err, "timescales");
 		return NULL;
 	}
-	store_bind_text(s, 1, authority);
-	store_bind_text(s, 2, status);
-	sqlite3_bind_int64(s, 3, due_before ? due_before : INT64_MAX);
-	sqlite3_bind_int64(s, 4, assigned);
-	store_bind_text(s, 5, team);
+	store_bind_text(s, 1, f->authority);
+	store_bind_text(s, 2, f->status);
+	sqlite3_bind_int64(s, 3, f->due_before ? f->due_before : INT64_MAX);
+	sqlite3_bind_int64(s, 4, f->assigned);
+	store_bind_text(s, 5, f->team);
+	/* before the first row: every due is an instant, every key a text */
+	sqlite3_bind_int64(s, 6, f->after_key ? f->after_due : INT64_MIN);
+	sqlite3_bind_int64(s, 7, f->after_key ? f->after_case : INT64_MIN);
+	store_bind_text(s, 8, f->after_key ? f->after_key : "");
+	sqlite3_bind_int64(s, 9, f->limit > 0 ? f->limit : -1);
 	out = json_array();
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		json_t *row = json_pack("{s:I, s:s, s:s, s:s, s:I, s:s?, s:s}",

@@ -304,10 +304,14 @@ int web_overdue(struct request *rq)
 	today = calendar_local_date(service_now(rq->svc));
 	/* Soon: due by the end of the fifth working day from today. */
 	before = calendar_local_instant(calendar_add_working_days(w.auth ? &w.auth->cal : NULL, today, 5), 23, 59, 59);
-	breached = store_timescales(service_store(rq->svc), rq->user.authority, "breached", 0, 0,
-				    strcmp(team, "all") ? team : NULL, &err);
-	soon = store_timescales(service_store(rq->svc), rq->user.authority, "pending", before, 0,
-				strcmp(team, "all") ? team : NULL, &err);
+	{
+		struct ts_filter f = { .authority = rq->user.authority, .status = "breached",
+				       .team = strcmp(team, "all") ? team : NULL };
+		breached = store_timescales(service_store(rq->svc), &f, &err);
+		f.status = "pending";
+		f.due_before = before;
+		soon = store_timescales(service_store(rq->svc), &f, &err);
+	}
 	json_array_foreach(breached, i, t) {
 		all = xrealloc(all, (n + 1) * sizeof *all);
 		all[n++] = t;

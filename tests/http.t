@@ -554,6 +554,28 @@ refused($S, 'list with a malformed query string (limit ignored)', 'GET', '/cases
 	($st, $j) = req($S, 'GET', '/timescales?status=pending&due_before=2026-02-11', $tri);
 	is_deeply [ sort map { "$_->{case_id} $_->{key}" } @{ $j->{timescales} } ], \@want,
 		'GET /timescales?status=pending&due_before=: exactly the pending ones due before';
+	# Pages: limit=2 walked by next gives every row of the whole list once, in due, case, key order.
+	my (undef, $whole) = req($S, 'GET', '/timescales?limit=500', $tri);
+	my @all = map { "$_->{due_epoch} $_->{case_id} $_->{key} $_->{status}" } @{ $whole->{timescales} };
+	ok @all > 6, 'GET /timescales: pending and breached together (' . scalar(@all) . ' rows)';
+	is $whole->{next}, undef, '... all on one page: no next';
+	my @sorted = sort { my @x = split ' ', $a; my @y = split ' ', $b; $x[0] <=> $y[0] || $x[1] <=> $y[1] || $x[2] cmp $y[2] } @all;
+	is_deeply \@all, \@sorted, '... in order of due, then case, then key';
+	my ($paged, $pages, $next) = ([], 0, undef);
+	do {
+		($st, $j) = req($S, 'GET', '/timescales?limit=2' . (defined $next ? "&after=$next" : ''), $tri);
+		push @$paged, map { "$_->{due_epoch} $_->{case_id} $_->{key} $_->{status}" } @{ $j->{timescales} };
+		$next = $j->{next};
+		$pages++;
+	} while (defined $next && $st == 200 && $pages < 100);
+	is_deeply $paged, \@all, "GET /timescales?limit=2: $pages pages walked by next hold the whole list, once each";
+	is $pages, int((@all + 1) / 2), '... two to a page';
+	($st, $j) = req($S, 'GET', '/timescales?status=breached&limit=3', $tri);
+	my @first = map { $_->{case_id} } @{ $j->{timescales} };
+	($st, $j) = req($S, 'GET', "/timescales?status=breached&limit=3&after=$j->{next}", $tri);
+	is_deeply [ sort { $a <=> $b } @first, map { $_->{case_id} } @{ $j->{timescales} } ], [ sort { $a <=> $b } $B, @ids[ 3 .. 6 ] ],
+		'GET /timescales?status=breached in pages of 3: the five, the filter kept across pages';
+	is $j->{next}, undef, '... the second page is the last';
 	($st, $j) = req($S, 'GET', '/cases?overdue=true', $tri);
 	is_deeply [ map { $_->{id} } @{ $j->{cases} } ], [ $B, @ids[ 3 .. 6 ] ], 'GET /cases?overdue=true';
 	is $j->{cases}[0]{breached}, 1, 'list summary counts the breach';
@@ -568,6 +590,11 @@ refused($S, 'the clock needs an instant', 'POST', '/clock', $tri, { now => '2026
 refused($S, 'timescales with a malformed query string', 'GET', '/timescales?status=breached&all', $tri, undef, 400, 'malformed_query');
 refused($S, 'replay with a malformed query string', 'GET', "/cases/$A/replay?as_of=2026-01-04&x", $aud, undef, 400, 'malformed_query');
 refused($S, 'timescales status=late', 'GET', '/timescales?status=late', $tri, undef, 422, 'invalid_input', field => 'status');
+refused($S, 'timescales limit=0', 'GET', '/timescales?limit=0', $tri, undef, 422, 'invalid_input', field => 'limit');
+refused($S, 'timescales limit=501', 'GET', '/timescales?limit=501', $tri, undef, 422, 'invalid_input', field => 'limit');
+for my $bad ('abc', '1767690000.1', '1767690000.1.zz', '1767690000.1.747', '1767690000.x.7472', '.1.7472', '1767690000.1.00') {
+	refused($S, "timescales after=$bad", 'GET', "/timescales?after=$bad", $tri, undef, 422, 'invalid_input', field => 'after');
+}
 refused($S, 'timescales due_before=soon', 'GET', '/timescales?due_before=soon', $tri, undef, 422, 'invalid_input',
 	field => 'due_before');
 {
