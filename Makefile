@@ -18,10 +18,19 @@ endif
 OPT       ?= -O2 -g
 CFLAGS    += -std=c11 -D_GNU_SOURCE $(OPT) $(WARN) $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS    += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -pthread
-ifeq ($(ALLOC),jemalloc)
-CFLAGS    += -DCASEWORK_JEMALLOC
-endif
+# Not in CFLAGS: a CFLAGS from the environment is passed down to `make check`,
+# which builds without jemalloc.
+ALLOC_DEF := $(if $(filter jemalloc,$(ALLOC)),-DCASEWORK_JEMALLOC)
 BUILD     ?= build
+
+# A missing library said plainly (without it every pkg-config flag is lost and
+# the first error is a missing lua.h); `make deps` installs them.
+ifeq ($(filter deps clean,$(MAKECMDGOALS)),)
+MISSING   := $(strip $(foreach p,$(PKGS),$(if $(shell pkg-config --exists $(p) && echo y),,$(p))))
+ifneq ($(MISSING),)
+$(error pkg-config does not find: $(MISSING). Run `make deps` (Debian packages)$(if $(filter jemalloc,$(MISSING)), or build without jemalloc: make ALLOC=))
+endif
+endif
 
 ENGINE_SRC := $(filter-out engine/main.c,$(wildcard engine/*.c))
 ENGINE_OBJ := $(ENGINE_SRC:engine/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/stdlib_dsl.o
@@ -37,7 +46,13 @@ FUZZ_SECONDS ?= 60
 all: $(BIN) $(UNIT_BIN) $(FUZZ_REPLAY)
 
 $(BUILD)/obj/%.o: engine/%.c $(wildcard engine/*.h) | $(BUILD)/obj
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) $(ALLOC_DEF) -c $< -o $@
+
+# alloc.o is built for one allocator: a stamp per allocator (the others
+# removed) rebuilds it when ALLOC changes.
+$(BUILD)/obj/alloc.o: $(BUILD)/obj/alloc-$(ALLOC_NAME).stamp
+$(BUILD)/obj/alloc-%.stamp: | $(BUILD)/obj
+	rm -f $(BUILD)/obj/alloc-*.stamp && touch $@
 
 $(BUILD)/gen/stdlib_dsl.c: stdlib/dsl.lua tools/embed.sh | $(BUILD)/gen
 	tools/embed.sh $@ stdlib_dsl_lua $<
@@ -85,10 +100,10 @@ bench: $(BIN) $(BUILD)/casework-bench
 # libFuzzer (clang) on each target for FUZZ_SECONDS, corpus kept in build/fuzz/corpus;
 # a crash is written to build/fuzz/ and belongs in tests/fuzz/<target>/ as a regression.
 fuzz:
-	$(MAKE) BUILD=build/fuzz CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libcasework.a
+	$(MAKE) BUILD=build/fuzz CC=clang ALLOC= ALLOC_NAME=asan OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" build/fuzz/libcasework.a
 	@for t in $(FUZZ_TARGETS); do \
 		clang $(CFLAGS) -O1 -g -Iengine -fsanitize=fuzzer,address,undefined tests/fuzz/fuzz_$$t.c \
-			build/fuzz/libcasework.a -o build/fuzz/fuzz_$$t $(LDLIBS) || exit 1; \
+			build/fuzz/libcasework.a -o build/fuzz/fuzz_$$t $(filter-out -ljemalloc,$(LDLIBS)) || exit 1; \
 		mkdir -p build/fuzz/corpus/$$t; \
 		echo "fuzzing $$t for $(FUZZ_SECONDS)s"; \
 		build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \

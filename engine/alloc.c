@@ -9,7 +9,30 @@
 #include <stdio.h>
 #include <string.h>
 
-#ifdef CASEWORK_JEMALLOC
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CASEWORK_ASAN 1   /* clang says so this way */
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) && !defined(CASEWORK_ASAN)
+#define CASEWORK_ASAN 1   /* gcc this way */
+#endif
+
+#if defined(CASEWORK_ASAN)
+/* from <sanitizer/allocator_interface.h>, which Debian's gcc does not install */
+size_t __sanitizer_get_current_allocated_bytes(void);
+
+/* Under AddressSanitizer (make check) its allocator serves every malloc. */
+void alloc_stats(struct alloc_stats *out)
+{
+	memset(out, 0, sizeof *out);
+	out->name = "asan";
+	snprintf(out->version, sizeof out->version, "%s", __VERSION__);   /* the compiler that brought it */
+	out->allocated = __sanitizer_get_current_allocated_bytes();
+	out->resident = 0;
+}
+
+#elif defined(CASEWORK_JEMALLOC)
 #include <jemalloc/jemalloc.h>
 
 static size_t ctl_size(const char *name)
@@ -31,20 +54,6 @@ void alloc_stats(struct alloc_stats *out)
 	mallctl("epoch", &epoch, &elen, &epoch, elen);   /* the stats are a snapshot taken at each epoch */
 	out->allocated = ctl_size("stats.allocated");
 	out->resident = ctl_size("stats.resident");
-}
-
-#elif defined(__SANITIZE_ADDRESS__)
-/* from <sanitizer/allocator_interface.h>, which Debian's gcc does not install */
-size_t __sanitizer_get_current_allocated_bytes(void);
-
-/* Under AddressSanitizer (make check) its allocator serves every malloc. */
-void alloc_stats(struct alloc_stats *out)
-{
-	memset(out, 0, sizeof *out);
-	out->name = "asan";
-	snprintf(out->version, sizeof out->version, "gcc %d.%d", __GNUC__, __GNUC_MINOR__);
-	out->allocated = __sanitizer_get_current_allocated_bytes();
-	out->resident = 0;
 }
 
 #else

@@ -5,6 +5,7 @@
  * authority: another authority's case answers 404, exactly like a missing one.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,13 @@ static int64_t path_id(const char *s)
 		if (!isdigit((unsigned char)s[i]))
 			return 0;
 	return strtoll(s, NULL, 10);
+}
+
+/* A page size from 1 to LIST_MAX (0 if s is not one). */
+static int page_limit(const char *s)
+{
+	int64_t v = path_id(s);
+	return v > 0 && v <= LIST_MAX ? (int)v : 0;
 }
 
 static int not_found(struct request *rq)
@@ -170,7 +178,7 @@ static int h_list(struct request *rq)
 	if (after && !(f.after_id = path_id(after)))
 		return bad_query(rq, "after", "a case id (the previous page's next)");
 	f.limit = LIST_DEFAULT;
-	if (limit && ((f.limit = (int)path_id(limit)) <= 0 || f.limit > LIST_MAX))
+	if (limit && !(f.limit = page_limit(limit)))
 		return bad_query(rq, "limit", "a number from 1 to 500");
 	f.limit++;   /* one more, to know whether there is a next page */
 	ids = store_case_ids(service_store(rq->svc), &f, &err);
@@ -313,8 +321,14 @@ static int ts_after(const char *s, struct ts_filter *f)
 		return -1;
 	memcpy(num, s, (size_t)(dot1 - s));
 	num[dot1 - s] = '\0';
-	if (!(f->after_due = path_id(num)))
-		return -1;
+	{
+		/* an instant: before 1970 it is negative */
+		char *end = NULL;
+		errno = 0;
+		f->after_due = strtoll(num, &end, 10);
+		if (!num[0] || *end || errno || !(isdigit((unsigned char)num[0]) || num[0] == '-'))
+			return -1;
+	}
 	memcpy(num, dot1 + 1, (size_t)(dot2 - dot1 - 1));
 	num[dot2 - dot1 - 1] = '\0';
 	if (!(f->after_case = path_id(num)))
@@ -353,7 +367,7 @@ static int h_timescales(struct request *rq)
 		return bad_query(rq, "due_before", "a date (YYYY-MM-DD) or an instant");
 	if (worker && !(f.assigned = strcmp(worker, "me") == 0 ? rq->user.id : path_id(worker)))
 		return bad_query(rq, "worker", "'me' or a user id");
-	if (limit && ((f.limit = (int)path_id(limit)) <= 0 || f.limit > LIST_MAX))
+	if (limit && !(f.limit = page_limit(limit)))
 		return bad_query(rq, "limit", "a number from 1 to 500");
 	if (after && ts_after(after, &f))
 		return bad_query(rq, "after", "the previous page's next");

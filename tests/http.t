@@ -576,6 +576,32 @@ refused($S, 'list with a malformed query string (limit ignored)', 'GET', '/cases
 	is_deeply [ sort { $a <=> $b } @first, map { $_->{case_id} } @{ $j->{timescales} } ], [ sort { $a <=> $b } $B, @ids[ 3 .. 6 ] ],
 		'GET /timescales?status=breached in pages of 3: the five, the filter kept across pages';
 	is $j->{next}, undef, '... the second page is the last';
+	# By worker and by team (read from the caseload's cases, not the index of
+	# every timescale): exactly the whole list's rows of that worker or team.
+	my %by_worker; my %by_team;
+	for my $t (@{ $whole->{timescales} }) {
+		push @{ $by_worker{ $t->{assigned} } }, "$t->{case_id} $t->{key}" if defined $t->{assigned};
+		push @{ $by_team{ $t->{team} } }, "$t->{case_id} $t->{key}" if defined $t->{team};
+	}
+	ok %by_worker && %by_team, 'some timescales have a worker and a team (' . join(',', sort keys %by_worker) . '; '
+		. join(',', sort keys %by_team) . ')';
+	for my $w (sort keys %by_worker) {
+		(undef, $j) = req($S, 'GET', "/timescales?worker=$w&limit=500", $tri);
+		is_deeply [ map { "$_->{case_id} $_->{key}" } @{ $j->{timescales} } ], $by_worker{$w}, "GET /timescales?worker=$w: that worker's rows, in order";
+		my ($pw, $nx) = ([], undef);
+		do {
+			(undef, $j) = req($S, 'GET', "/timescales?worker=$w&limit=1" . (defined $nx ? "&after=$nx" : ''), $tri);
+			push @$pw, map { "$_->{case_id} $_->{key}" } @{ $j->{timescales} };
+			$nx = $j->{next};
+		} while (defined $nx && @$pw < 100);
+		is_deeply $pw, $by_worker{$w}, "... and walked one page at a time";
+	}
+	for my $team (sort keys %by_team) {
+		(undef, $j) = req($S, 'GET', "/timescales?team=$team&limit=500", $tri);
+		is_deeply [ map { "$_->{case_id} $_->{key}" } @{ $j->{timescales} } ], $by_team{$team}, "GET /timescales?team=$team: that team's rows, in order";
+	}
+	(undef, $j) = req($S, 'GET', '/timescales?worker=999999', $tri);
+	is_deeply [ $j->{timescales}, $j->{next} ], [ [], undef ], 'GET /timescales?worker= with no cases: an empty last page';
 	($st, $j) = req($S, 'GET', '/cases?overdue=true', $tri);
 	is_deeply [ map { $_->{id} } @{ $j->{cases} } ], [ $B, @ids[ 3 .. 6 ] ], 'GET /cases?overdue=true';
 	is $j->{cases}[0]{breached}, 1, 'list summary counts the breach';
@@ -592,6 +618,8 @@ refused($S, 'replay with a malformed query string', 'GET', "/cases/$A/replay?as_
 refused($S, 'timescales status=late', 'GET', '/timescales?status=late', $tri, undef, 422, 'invalid_input', field => 'status');
 refused($S, 'timescales limit=0', 'GET', '/timescales?limit=0', $tri, undef, 422, 'invalid_input', field => 'limit');
 refused($S, 'timescales limit=501', 'GET', '/timescales?limit=501', $tri, undef, 422, 'invalid_input', field => 'limit');
+refused($S, 'timescales limit=2^32+1 (not 1)', 'GET', '/timescales?limit=4294967297', $tri, undef, 422, 'invalid_input', field => 'limit');
+refused($S, 'cases limit=2^32+1 (not 1)', 'GET', '/cases?limit=4294967297', $tri, undef, 422, 'invalid_input', field => 'limit');
 for my $bad ('abc', '1767690000.1', '1767690000.1.zz', '1767690000.1.747', '1767690000.x.7472', '.1.7472', '1767690000.1.00') {
 	refused($S, "timescales after=$bad", 'GET', "/timescales?after=$bad", $tri, undef, 422, 'invalid_input', field => 'after');
 }
@@ -676,6 +704,13 @@ for my $r (['GET', "/cases/$A", undef, $otri], ['GET', "/cases/$A/history", unde
 	ok !(grep { $_->{id} == $O } @{ $j->{cases} }), "tenancy: testshire's list never holds otherton's";
 	($st, $j) = req($S, 'GET', '/timescales', $otri);
 	is_deeply [ map { $_->{case_id} } @{ $j->{timescales} } ], [$O], "tenancy: otherton's timescales are its own";
+	my ($ow, $onext) = ([], undef);
+	do {
+		($st, $j) = req($S, 'GET', '/timescales?limit=1' . (defined $onext ? "&after=$onext" : ''), $otri);
+		push @$ow, map { $_->{case_id} } @{ $j->{timescales} };
+		$onext = $j->{next};
+	} while (defined $onext && @$ow < 100);
+	ok @$ow && !(grep { $_ != $O } @$ow), "tenancy: otherton's timescales page by page are its own (" . scalar(@$ow) . ' rows)';
 	my $breaches = sub ($rep) { my $n = 0; $n += $_->{breached} // 0 for @{ $rep->{rows} }; $n };
 	my (undef, $tr) = req($S, 'GET', '/reports/timeliness', $mgr);
 	($st, $j) = req($S, 'GET', '/reports/timeliness', $omgr);
@@ -818,7 +853,7 @@ sub group_counts() {
 	my ($get_clock) = $raw =~ /^casework_http_requests_total\{[^}]*method="GET"[^}]*route="\/clock"[^}]*\} (\d+)$/m;
 	ok $get_clock, 'metrics: the method is a label (GET /clock counted apart from POST /clock)';
 	# The allocator the binary was built on (make passes it as CASEWORK_ALLOC), and what it holds.
-	my $alloc = $ENV{CASEWORK_ALLOC} // 'jemalloc';
+	my $alloc = $ENV{CASEWORK_ALLOC} // (`ldd '$bin' 2>/dev/null` =~ /libjemalloc/ ? 'jemalloc' : 'libc');
 	like $raw, qr/^casework_allocator_info\{name="\Q$alloc\E",version="[^"]*\d[^"]*"\} 1$/m,
 		"metrics: the allocator is $alloc, with its version";
 	my ($held) = $raw =~ /^casework_allocator_allocated_bytes (\d+)$/m;
@@ -945,6 +980,29 @@ is reads_of($A), $reads_before_stop + 3, 'read log: reads queued at SIGTERM are 
 	my ($st1) = req($T, 'POST', '/cases', $tri, $good);
 	my ($st2) = req($T, 'POST', '/cases', $otri, $good);
 	is_deeply [ $st1, $st2 ], [ 201, 201 ], 'both authorities open a referral when their workflow files are identical';
+	stop_server($T);
+}
+
+# Pages before 1970 (a due instant below zero in the cursor), and a row that
+# breaches between two pages keeps its place.
+{
+	my $T = start_server(db => "$tmp/old.db", root => $ref, clock => 'virtual', start => '1969-12-29T09:00:00Z');
+	my @opened;
+	for my $m (0 .. 2) {
+		req($T, 'POST', '/clock', $tri, { now => sprintf('1969-12-29T09:%02d:00Z', $m) }) if $m;
+		my ($st, $j) = req($T, 'POST', '/cases', $tri, $good);
+		push @opened, $j->{id};
+	}
+	my ($st, $j) = req($T, 'GET', '/timescales?limit=1', $tri);
+	is_deeply [ $st, map { $_->{case_id} } @{ $j->{timescales} } ], [ 200, $opened[0] ], 'before 1970: the first page';
+	like $j->{next}, qr/^-\d+\./, '... its next names a due instant before 1970';
+	my $next = $j->{next};
+	# the first two triage clocks (24 hours) run out; the third is still pending
+	req($T, 'POST', '/clock', $tri, { now => '1969-12-30T09:01:30Z' });
+	($st, $j) = req($T, 'GET', "/timescales?limit=5&after=$next", $tri);
+	is_deeply [ $st, map { [ $_->{case_id}, $_->{status} ] } grep { $_->{key} eq 'triage#1' } @{ $j->{timescales} } ],
+		[ 200, [ $opened[1], 'breached' ], [ $opened[2], 'pending' ] ],
+		'the next page: the second breached since (in its place), then the third; the first not again';
 	stop_server($T);
 }
 
