@@ -142,6 +142,9 @@ json_t *store_case_ids(struct store *st, const struct case_filter *f, struct err
 	return out;
 }
 
+/* The columns of a row of GET /timescales, in the order store_timescales reads them. */
+#define TS_COLUMNS "SELECT t.case_id, t.key, t.name, t.status, t.due, c.assigned, c.team, c.workflow"
+
 /*
  * One arm per status, each read in index order (timescales_due holds
  * status, due, then the key case_id, key), merged by SQLite (a compound
@@ -149,7 +152,7 @@ json_t *store_case_ids(struct store *st, const struct case_filter *f, struct err
  * breaches of a million reads a page of rows.
  */
 #define TS_ARM(st) \
-	"SELECT t.case_id, t.key, t.name, t.status, t.due, c.assigned, c.team, c.workflow" \
+	TS_COLUMNS \
 	" FROM timescales t JOIN cases c ON c.id = t.case_id" \
 	" WHERE t.status = '" st "' AND t." TS_LISTED " AND (?2 IS NULL OR ?2 = '" st "')" \
 	" AND t.authority = ?1 AND t.due < ?3 AND (t.due, t.case_id, t.key) > (?6, ?7, ?8)" \
@@ -164,7 +167,7 @@ json_t *store_case_ids(struct store *st, const struct case_filter *f, struct err
  * timescales_due (a walk of the whole status) instead of by case.
  */
 #define TS_BY_CASES(cases) \
-	"SELECT t.case_id, t.key, t.name, t.status, t.due, c.assigned, c.team, c.workflow" \
+	TS_COLUMNS \
 	" FROM cases c CROSS JOIN timescales t ON t.case_id = c.id" \
 	" WHERE c.authority = ?1 AND c.open AND " cases \
 	" AND +t.status IN ('pending', 'breached') AND (?2 IS NULL OR +t.status = ?2) AND +t.due < ?3" \
