@@ -149,14 +149,14 @@ json_t *store_case_ids(struct store *st, const struct case_filter *f, struct err
  * One arm per status, each read in index order (timescales_due holds
  * status, due, then the key case_id, key), merged by SQLite (a compound
  * SELECT with ORDER BY is a merge, not a sort), so a page of the oldest
- * breaches of a million reads a page of rows.
+ * breaches of a million reads a page of rows. Without a worker or team
+ * (?4, ?5: those are TS_BY_CASES).
  */
 #define TS_ARM(st) \
 	TS_COLUMNS \
 	" FROM timescales t JOIN cases c ON c.id = t.case_id" \
 	" WHERE t.status = '" st "' AND t." TS_LISTED " AND (?2 IS NULL OR ?2 = '" st "')" \
-	" AND t.authority = ?1 AND t.due < ?3 AND (t.due, t.case_id, t.key) > (?6, ?7, ?8)" \
-	" AND (?4 = 0 OR c.assigned = ?4) AND (?5 IS NULL OR c.team = ?5)"
+	" AND t.authority = ?1 AND t.due < ?3 AND (t.due, t.case_id, t.key) > (?6, ?7, ?8)"
 
 /*
  * By worker or team: from that caseload's cases (by their indexes), and
