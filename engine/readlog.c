@@ -15,12 +15,9 @@
 #include <time.h>
 
 #include "error.h"
+#include "readstore.h"
 #include "store.h"
 #include "util.h"
-
-struct read_entry {
-	int64_t case_id, user_id, at;
-};
 
 struct readlog {
 	pthread_mutex_t mu;
@@ -33,8 +30,49 @@ struct readlog {
 	char failure[512];        /* the last attempt's error, "" if it succeeded */
 	int threaded, urgent, stop;
 	pthread_t thread;
-	struct store *st;         /* the writer's own connection */
+	struct store *st;         /* the writer's own connection to the store (its checkpoints) */
+	struct readstore *out;    /* where reads are written: the thread's, or the caller's without one */
+	struct readstore *query;  /* the caller's, for readlog_reads */
+	int64_t waiting;          /* written and not yet folded (-1: not counted yet) */
+	double folded_ms;         /* when the last fold was (monotonic) */
 };
+
+static double monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/*
+ * After a batch: fold the oldest READLOG_FOLD_ROWS reads into the index by
+ * case once that many wait, or whatever waits after READLOG_FOLD_MS. One
+ * fold a batch. A failed fold loses nothing (the reads stay where they
+ * are) and is tried again.
+ */
+static void maybe_fold(struct readlog *rl, struct readstore *rs, size_t written)
+{
+	double now = monotonic_ms();
+	if (rl->waiting < 0)
+		rl->waiting = readstore_waiting(rs);
+	else
+		rl->waiting += (int64_t)written;
+	if (rl->waiting >= READLOG_FOLD_ROWS || (rl->waiting > 0 && now - rl->folded_ms >= READLOG_FOLD_MS)) {
+		if (readstore_fold(rs, READLOG_FOLD_ROWS, NULL) == 0)
+			rl->waiting = rl->waiting > READLOG_FOLD_ROWS ? rl->waiting - READLOG_FOLD_ROWS : 0;
+		rl->folded_ms = now;
+	}
+}
+
+/* The caller's connection to the read log of st (opened the first time). */
+static struct readstore *callers(struct readlog *rl, struct store *st, struct error *err)
+{
+	if (!rl->query && st)
+		rl->query = readstore_open(store_path(st), err);
+	else if (!rl->query)
+		error_set(err, ERR_INTERNAL, "read_log", "the read log has no store");
+	return rl->query;
+}
 
 struct readlog *readlog_new(void)
 {
@@ -48,6 +86,8 @@ struct readlog *readlog_new(void)
 		pthread_condattr_destroy(&a);
 	}
 	pthread_cond_init(&rl->written, NULL);
+	rl->waiting = -1;
+	rl->folded_ms = monotonic_ms();
 	return rl;
 }
 
@@ -66,28 +106,16 @@ static void push(struct readlog *rl, const struct read_entry *v, size_t k, int f
 	rl->n += k;
 }
 
-/* One transaction for the batch; nothing of it is kept if any row fails. */
-static int write_batch(struct store *st, const struct read_entry *v, size_t k, struct error *err)
-{
-	size_t i;
-	if (store_begin(st, err))
-		return -1;
-	for (i = 0; i < k; i++)
-		if (store_read_log(st, v[i].case_id, v[i].user_id, v[i].at, err)) {
-			store_rollback(st);
-			return -1;
-		}
-	return store_commit(st, err);
-}
-
-/* Without a writer thread: write the queue on st. */
+/* Without a writer thread: write the queue on the caller's connection to the read log of st. */
 static int write_inline(struct readlog *rl, struct store *st, struct error *err)
 {
+	struct readstore *rs;
 	if (!rl->n)
 		return 0;
-	if (write_batch(st, rl->q, rl->n, err))
+	if (!(rs = callers(rl, st, err)) || readstore_write(rs, rl->q, rl->n, err))
 		return -1;
 	rl->done += rl->n;
+	maybe_fold(rl, rs, rl->n);
 	rl->n = 0;
 	return 0;
 }
@@ -141,7 +169,7 @@ static void *writer(void *arg)
 		memcpy(batch, rl->q, k * sizeof *batch);
 		rl->n = 0;
 		pthread_mutex_unlock(&rl->mu);
-		rc = write_batch(rl->st, batch, k, &err);
+		rc = readstore_write(rl->out, batch, k, &err);
 		pthread_mutex_lock(&rl->mu);
 		rl->attempts++;
 		if (rc == 0) {
@@ -153,6 +181,11 @@ static void *writer(void *arg)
 			fprintf(stderr, "casework: read log: %s (%zu reads kept, will retry)\n", err.message, rl->n);
 		}
 		pthread_cond_broadcast(&rl->written);
+		if (rc == 0) {   /* after the flushers are told: they need not wait for a fold */
+			pthread_mutex_unlock(&rl->mu);
+			maybe_fold(rl, rl->out, k);
+			pthread_mutex_lock(&rl->mu);
+		}
 		if (rl->stop && (rc || !rl->n))
 			break;
 	}
@@ -172,6 +205,11 @@ int readlog_start(struct readlog *rl, const char *db, const struct store_options
 	struct store_options mine = { .synchronous_normal = 1, .readonly = opt ? opt->readonly : 0 };
 	if (store_open(db, &mine, &rl->st, err))
 		return -1;
+	if (!(rl->out = readstore_open(db, err))) {
+		store_close(rl->st);
+		rl->st = NULL;
+		return -1;
+	}
 	/*
 	 * Without the foreign-key lookup of each read's case: every queued read
 	 * is of a case that was just read, and cases are never deleted. It was
@@ -181,6 +219,8 @@ int readlog_start(struct readlog *rl, const char *db, const struct store_options
 	if (pthread_create(&rl->thread, NULL, writer, rl) != 0) {
 		store_close(rl->st);
 		rl->st = NULL;
+		readstore_close(rl->out);
+		rl->out = NULL;
 		return error_set(err, ERR_INTERNAL, "thread", "cannot start the read log's writer thread");
 	}
 	rl->threaded = 1;
@@ -244,13 +284,21 @@ void readlog_free(struct readlog *rl, struct store *st)
 		pthread_mutex_unlock(&rl->mu);
 		pthread_join(rl->thread, NULL);
 		store_close(rl->st);
+		readstore_close(rl->out);
 	}
 	/* what the thread could not write, one last try on the caller's connection */
 	if (rl->n && st && write_inline(rl, st, NULL))
 		fprintf(stderr, "casework: read log: %zu reads could not be written\n", rl->n);
+	readstore_close(rl->query);
 	pthread_cond_destroy(&rl->wake);
 	pthread_cond_destroy(&rl->written);
 	pthread_mutex_destroy(&rl->mu);
 	free(rl->q);
 	free(rl);
+}
+
+json_t *readlog_reads(struct readlog *rl, struct store *st, int64_t case_id, struct error *err)
+{
+	struct readstore *rs = callers(rl, st, err);
+	return rs ? readstore_reads(rs, case_id, err) : NULL;
 }

@@ -2,11 +2,14 @@
  * readlog.h: who looked at which case, written in batches.
  *
  * Every case read is queued in memory and written later, many to a
- * transaction. By default the queue is written on the caller's own store
- * connection, when it is flushed or grows past READLOG_HELD. A server
- * starts a writer thread instead (readlog_start): it has its own connection
- * and writes the queue every 200 ms, so a batch (15 ms for 3,000 reads on
- * the bench machine) never holds up a request on the event loop.
+ * transaction, in the read log's own file (readstore.h). By default the
+ * queue is written on the caller's own connection to that file, when it is
+ * flushed or grows past READLOG_HELD. A server starts a writer thread
+ * instead (readlog_start): it has its own connections and writes the queue
+ * every 200 ms, so a batch (15 ms for 3,000 reads on the bench machine)
+ * never holds up a request on the event loop. After a batch the thread
+ * folds the unindexed reads into the index by case, READLOG_FOLD_ROWS at a
+ * time, or whatever waits after READLOG_FOLD_MS.
  *
  * Reads are committed without waiting for the disk (the thread's connection
  * is on synchronous = NORMAL); a crash can lose the last moments of the read
@@ -20,6 +23,7 @@
 #ifndef CASEWORK_READLOG_H
 #define CASEWORK_READLOG_H
 
+#include <jansson.h>
 #include <stdint.h>
 
 struct error;
@@ -29,6 +33,8 @@ struct store_options;
 #define READLOG_HELD 65536        /* queued reads that force a write on the caller's connection */
 #define READLOG_EVERY_MS 200      /* the writer thread's period */
 #define READLOG_BACKSTOP 20000    /* WAL pages (80 MB) past which the server's own commits checkpoint */
+#define READLOG_FOLD_ROWS 200000  /* reads folded into the index by case at a time (readstore_fold) */
+#define READLOG_FOLD_MS 60000     /* fewer than that are folded after this long */
 
 struct readlog;
 
@@ -50,6 +56,9 @@ void readlog_add(struct readlog *rl, struct store *st, int64_t case_id, int64_t 
  * failed; the reads stay queued and are tried again.
  */
 int readlog_flush(struct readlog *rl, struct store *st, struct error *err);
+
+/* A case's reads logged since store version 5, [[user_id, at], ...], in order (flush first). */
+json_t *readlog_reads(struct readlog *rl, struct store *st, int64_t case_id, struct error *err);
 
 /* Write what is queued (stopping the writer thread) and free. Accepts NULL. */
 void readlog_free(struct readlog *rl, struct store *st);

@@ -704,8 +704,24 @@ int service_flush_reads(struct service *svc, struct error *err)
 
 json_t *service_reads(struct service *svc, int64_t case_id, struct error *err)
 {
+	json_t *out, *rows, *r;
+	size_t i;
 	if (service_flush_reads(svc, err))
 		return NULL;
-	return store_reads(svc->store, case_id, err);
+	if (!(out = store_reads(svc->store, case_id, err)))   /* those logged before store version 5 */
+		return NULL;
+	if (!(rows = readlog_reads(svc->reads, svc->store, case_id, err))) {
+		json_decref(out);
+		return NULL;
+	}
+	json_array_foreach(rows, i, r) {
+		int64_t user = json_integer_value(json_array_get(r, 0));
+		char *name = store_user_name(svc->store, user);
+		json_array_append_new(out, json_pack("{s:I, s:s?, s:I}", "user", (json_int_t)user, "name", name,
+						     "at_epoch", json_integer_value(json_array_get(r, 1))));
+		free(name);
+	}
+	json_decref(rows);
+	return out;
 }
 

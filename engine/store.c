@@ -92,6 +92,10 @@ static const char *migrations[] = {
 	"DROP INDEX timescales_by_authority;"
 	"DROP INDEX timescales_pending;"
 	"CREATE INDEX timescales_due ON timescales(status, due) WHERE status IN ('pending', 'breached');",
+	/* 5: reads are logged in the read log's own file (engine/readstore.h);
+	 * the reads already here stay, listed before those, and no more come */
+	"CREATE TRIGGER reads_moved BEFORE INSERT ON reads BEGIN"
+	"  SELECT RAISE(ABORT, 'since store version 5 reads are logged in the read log''s own file (<store>-reads)'); END;",
 };
 
 enum stmt_id {
@@ -103,7 +107,7 @@ enum stmt_id {
 	S_MEMBER_PUT, S_RECORD_PUT,
 	S_EVENT_PUT, S_EVENTS,
 	S_TS_PUT, S_TS_DUE, S_TS_DUE_CASE, S_TS_ANY_DUE_CASE, S_TS_NEXT,
-	S_READ_PUT, S_READS,
+	S_READS, S_USER_NAME,
 	S_COUNT_PENDING, S_COUNT_BREACHED, S_COUNT_CASES,
 	S_MAX
 };
@@ -161,9 +165,9 @@ static const char *stmt_sql[S_MAX] = {
 	[S_TS_DUE_CASE] = "SELECT case_id, key, due FROM timescales WHERE case_id = ?3 AND status = 'pending'"
 			  " AND due < ?1 ORDER BY due, case_id, key LIMIT ?2",
 	[S_TS_NEXT] = "SELECT min(due) FROM timescales WHERE status = 'pending' AND " TS_LISTED,
-	[S_READ_PUT] = "INSERT INTO reads(case_id, user_id, at) VALUES(?1, ?2, ?3)",
 	[S_READS] = "SELECT r.user_id, u.name, r.at FROM reads r LEFT JOIN users u ON u.id = r.user_id"
 		    " WHERE r.case_id = ?1 ORDER BY r.id",
+	[S_USER_NAME] = "SELECT name FROM users WHERE id = ?1",
 	[S_COUNT_PENDING] = "SELECT count(*) FROM timescales WHERE status = 'pending' AND " TS_LISTED,
 	[S_COUNT_BREACHED] = "SELECT count(*) FROM timescales WHERE status = 'breached' AND " TS_LISTED,
 	[S_COUNT_CASES] = "SELECT count(*) FROM cases",
@@ -1117,14 +1121,19 @@ int store_next_due(struct store *st, int64_t *due, struct error *err)
 	return found ? 0 : 1;
 }
 
-int store_read_log(struct store *st, int64_t case_id, int64_t user_id, int64_t at,
-		   struct error *err)
+const char *store_path(const struct store *st)
 {
-	sqlite3_stmt *s = stmt(st, S_READ_PUT);
-	sqlite3_bind_int64(s, 1, case_id);
-	sqlite3_bind_int64(s, 2, user_id);
-	sqlite3_bind_int64(s, 3, at);
-	return exec(st, s, err, "read log");
+	return st->path;
+}
+
+char *store_user_name(struct store *st, int64_t id)
+{
+	sqlite3_stmt *s = stmt(st, S_USER_NAME);
+	char *name;
+	sqlite3_bind_int64(s, 1, id);
+	name = sqlite3_step(s) == SQLITE_ROW ? col_text(s, 0) : NULL;
+	sqlite3_reset(s);
+	return name;
 }
 
 json_t *store_reads(struct store *st, int64_t case_id, struct error *err)

@@ -229,10 +229,12 @@ struct ts_filter {
 };
 json_t *store_timescales(struct store *st, const struct ts_filter *f, struct error *err);
 
-/* Who looked: log a read of a case, and list the reads of one. */
-int store_read_log(struct store *st, int64_t case_id, int64_t user_id, int64_t at,
-		   struct error *err);
+/* The reads of a case logged before store version 5 (since then: readstore.h), with user names. */
 json_t *store_reads(struct store *st, int64_t case_id, struct error *err);
+/* A user's name (newly allocated; NULL if there is none). */
+char *store_user_name(struct store *st, int64_t id);
+/* The file the store was opened on. */
+const char *store_path(const struct store *st);
 
 /* Totals for /metrics: pending and breached timescales. */
 int store_counts(struct store *st, int64_t *pending, int64_t *breached, int64_t *cases);

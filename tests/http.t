@@ -920,7 +920,8 @@ SKIP: {
 # --- the read log: written by its own thread, and on shutdown ------------------------------------
 
 sub reads_of($id) {
-	my $n = `sqlite3 '$db' 'SELECT count(*) FROM reads WHERE case_id = $id' 2>&1`;
+	# the read log's own file (engine/readstore.h): folded reads and those waiting for a fold
+	my $n = `sqlite3 '$db-reads' 'SELECT (SELECT count(*) FROM reads WHERE case_id = $id) + (SELECT count(*) FROM reads_recent WHERE case_id = $id)' 2>&1`;
 	chomp $n;
 	return $n;
 }

@@ -205,6 +205,7 @@ static void migration_4(const char *dir)
 	is_int(sqlite3_exec(db, "DROP INDEX timescales_due;"
 			   "CREATE INDEX timescales_pending ON timescales(due) WHERE status = 'pending';"
 			   "CREATE INDEX timescales_by_authority ON timescales(authority, status, due);"
+			   "DROP TRIGGER reads_moved;"
 			   "PRAGMA user_version = 3;", NULL, NULL, NULL), SQLITE_OK, "taken back to version 3");
 	sqlite3_close(db);
 	ok(store_open(path, NULL, &st, &err) == 0, "the version 3 store opens");
@@ -216,7 +217,10 @@ static void migration_4(const char *dir)
 	is_int(due_after, due_before, "the timer's next due instant is the one it was");
 	is_int(pending_after, pending, "and it counts the same pending timescales");
 	sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
-	is_int(scalar(db, "PRAGMA user_version", 0), 4, "it was migrated to version 4");
+	is_int(scalar(db, "PRAGMA user_version", 0), 5, "it was migrated to version 4, then 5");
+	ok(sqlite3_exec(db, "INSERT INTO reads(case_id, user_id, at) VALUES(1, 1, 1)", NULL, NULL, NULL) == SQLITE_CONSTRAINT &&
+	   strstr(sqlite3_errmsg(db), "read log's own file"),
+	   "version 5: no read is logged in the store's own table any more (%s)", sqlite3_errmsg(db));
 	is_int(scalar(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN"
 			  " ('timescales_pending', 'timescales_by_authority')", 0), 0, "its two timescale indexes are gone");
 	is_int(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'timescales_due'"
@@ -226,7 +230,7 @@ static void migration_4(const char *dir)
 	ok(store_open(path, NULL, &st, &err) != 0 && strcmp(err.code, "store_too_new") == 0 &&
 	   strstr(err.message, "schema version 99"), "a store of a newer version is refused, saying which");
 	store_close(st);
-	sqlite3_exec(db, "PRAGMA user_version = 4", NULL, NULL, NULL);
+	sqlite3_exec(db, "PRAGMA user_version = 5", NULL, NULL, NULL);
 	sqlite3_close(db);
 }
 
