@@ -64,10 +64,20 @@ int main(void)
 	text(rs, 3, got, sizeof got);
 	is_str(got, "", "a case nobody read: none");
 	ok(readstore_fold(rs, 1000, &err) == 0 && readstore_waiting(rs) == 0, "a fold with nothing waiting does nothing");
+	{
+		/* the unindexed table is empty now, so its ids start again at 1: below every folded id */
+		const struct read_entry later[] = { { 1, 8, 108 }, { 1, 9, 109 } };
+		ok(readstore_write(rs, later, 2, &err) == 0, "two more after everything was folded");
+	}
+	text(rs, 1, got, sizeof got);
+	is_str(got, "1@101 3@103 5@105 7@107 8@108 9@109", "they come after the folded ones, though their ids start again");
+	ok(readstore_fold(rs, 1000, &err) == 0, "folded too");
+	text(rs, 1, got, sizeof got);
+	is_str(got, "1@101 3@103 5@105 7@107 8@108 9@109", "and stay in order once folded");
 	readstore_close(rs);
 	rs = readstore_open(store, &err);
 	text(rs, 1, got, sizeof got);
-	is_str(got, "1@101 3@103 5@105 7@107", "reopened: the reads are still there");
+	is_str(got, "1@101 3@103 5@105 7@107 8@108 9@109", "reopened: the reads are still there");
 	readstore_close(rs);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
