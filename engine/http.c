@@ -57,9 +57,7 @@ static const struct route *route_at(size_t i)
 
 static double now_seconds(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return util_monotonic_ms() / 1e3;
 }
 
 /* Send now, or, in a group transaction, when it commits (server_hold). Takes out. */

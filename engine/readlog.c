@@ -37,13 +37,6 @@ struct readlog {
 	double folded_ms;         /* when the last fold was (monotonic) */
 };
 
-static double monotonic_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 /*
  * After a batch: fold the oldest READLOG_FOLD_ROWS reads into the index by
  * case once that many wait, or whatever waits after READLOG_FOLD_MS. One
@@ -52,7 +45,7 @@ static double monotonic_ms(void)
  */
 static void maybe_fold(struct readlog *rl, struct readstore *rs, size_t written)
 {
-	double now = monotonic_ms();
+	double now = util_monotonic_ms();
 	if (rl->waiting < 0)
 		rl->waiting = readstore_waiting(rs);
 	else
@@ -87,7 +80,7 @@ struct readlog *readlog_new(void)
 	}
 	pthread_cond_init(&rl->written, NULL);
 	rl->waiting = -1;
-	rl->folded_ms = monotonic_ms();
+	rl->folded_ms = util_monotonic_ms();
 	return rl;
 }
 
@@ -198,9 +191,8 @@ int readlog_start(struct readlog *rl, const char *db, const struct store_options
 		  struct error *err)
 {
 	/*
-	 * Its own connection on synchronous = NORMAL: a batch of reads is
-	 * committed without an fsync (under FULL it held the write lock through
-	 * one every 200 ms); the next FULL commit or checkpoint makes it durable.
+	 * Its own connection to the store, for the checkpoints only (the reads
+	 * go to the read log's file, rl->out, on synchronous = NORMAL).
 	 */
 	struct store_options mine = { .synchronous_normal = 1, .readonly = opt ? opt->readonly : 0 };
 	if (store_open(db, &mine, &rl->st, err))
@@ -210,12 +202,6 @@ int readlog_start(struct readlog *rl, const char *db, const struct store_options
 		rl->st = NULL;
 		return -1;
 	}
-	/*
-	 * Without the foreign-key lookup of each read's case: every queued read
-	 * is of a case that was just read, and cases are never deleted. It was
-	 * 40% of the thread's time (7 -> 4 us a row on 100,000 cases).
-	 */
-	store_foreign_keys(rl->st, 0);
 	if (pthread_create(&rl->thread, NULL, writer, rl) != 0) {
 		store_close(rl->st);
 		rl->st = NULL;

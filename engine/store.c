@@ -1178,8 +1178,3 @@ void store_checkpoint(struct store *st)
 {
 	sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
-
-void store_foreign_keys(struct store *st, int on)
-{
-	sqlite3_exec(st->db, on ? "PRAGMA foreign_keys = ON" : "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
-}

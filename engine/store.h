@@ -89,8 +89,6 @@ int store_group_lost(const struct store *st);
 int store_group_commit(struct store *st, struct error *err);
 /* WAL pages after which a commit checkpoints (SQLite: 1000); 0: never. */
 void store_autocheckpoint(struct store *st, int pages);
-/* Foreign-key checks on this connection (on by default): the read log's thread turns them off. */
-void store_foreign_keys(struct store *st, int on);
 /* Copy what the WAL holds into the database, without waiting for readers or writers. */
 void store_checkpoint(struct store *st);
 

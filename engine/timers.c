@@ -125,12 +125,6 @@ static int fire_one(struct service *svc, int64_t case_id, const char *key, int64
 #define BREACH_GROUP 512
 #define BREACH_GROUP_MS 5
 
-static double monotonic_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
 int svc_fire_due(struct service *svc, int64_t case_id, int64_t now, int *fired, struct error *err)
 {
 	int64_t *failed = NULL;
@@ -138,12 +132,12 @@ int svc_fire_due(struct service *svc, int64_t case_id, int64_t now, int *fired, 
 	size_t nfailed = 0, i;
 	int n = 0, rc = 0, committed = 0, lost = 0;
 	int own = case_id == 0 && !store_group_open(svc->store) && store_group_begin(svc->store, NULL) == 0;
-	double began = monotonic_ms();
+	double began = util_monotonic_ms();
 
 	for (;;) {
 		json_t *due, *row, *pick = NULL;
 		size_t j;
-		if (own && n > committed && (n - committed >= BREACH_GROUP || monotonic_ms() - began >= BREACH_GROUP_MS)) {
+		if (own && n > committed && (n - committed >= BREACH_GROUP || util_monotonic_ms() - began >= BREACH_GROUP_MS)) {
 			own = 0;
 			if (store_group_commit(svc->store, err)) {
 				rc = lost = -1;
@@ -151,7 +145,7 @@ int svc_fire_due(struct service *svc, int64_t case_id, int64_t now, int *fired, 
 			}
 			committed = n;
 			own = store_group_begin(svc->store, NULL) == 0;
-			began = monotonic_ms();
+			began = util_monotonic_ms();
 		}
 		due = store_due(svc->store, case_id, now, (int)nfailed + 1, err);
 		if (!due) {

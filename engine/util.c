@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void oom(size_t n)
 {
@@ -148,4 +149,11 @@ int util_secret_equal(const void *a, const void *b, size_t n)
 void util_wipe(void *p, size_t n)
 {
 	OPENSSL_cleanse(p, n);
+}
+
+double util_monotonic_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }

@@ -33,5 +33,7 @@ void util_random(unsigned char *out, size_t n);
 int util_secret_equal(const void *a, const void *b, size_t n);
 /* Wipe a secret from memory (not optimised away). */
 void util_wipe(void *p, size_t n);
+/* Milliseconds on the monotonic clock (for durations: a stepped wall clock does not move it). */
+double util_monotonic_ms(void);
 
 #endif
