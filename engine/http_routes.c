@@ -4,8 +4,6 @@
  * replies; no rule lives here. Every query is scoped to the caller's
  * authority: another authority's case answers 404, exactly like a missing one.
  */
-#include <ctype.h>
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,21 +22,10 @@
 #define LIST_MAX 500
 
 /* A case id in a path: 1 to 18 digits, nothing else. 0 if not. */
-static int64_t path_id(const char *s)
-{
-	size_t i, n = s ? strlen(s) : 0;
-	if (n == 0 || n > 18)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-	return strtoll(s, NULL, 10);
-}
-
 /* A page size from 1 to LIST_MAX (0 if s is not one). */
 static int page_limit(const char *s)
 {
-	int64_t v = path_id(s);
+	int64_t v = util_id(s);
 	return v > 0 && v <= LIST_MAX ? (int)v : 0;
 }
 
@@ -163,7 +150,7 @@ static int h_list(struct request *rq)
 	f.workflow = http_query(rq, "workflow");
 	f.team = http_query(rq, "team");
 	if (assigned) {
-		f.assigned = strcmp(assigned, "me") == 0 ? rq->user.id : path_id(assigned);
+		f.assigned = strcmp(assigned, "me") == 0 ? rq->user.id : util_id(assigned);
 		if (!f.assigned)
 			return bad_query(rq, "assigned", "'me' or a user id");
 	}
@@ -175,7 +162,7 @@ static int h_list(struct request *rq)
 	f.open_only = open && strcmp(open, "true") == 0;
 	if (due && calendar_parse_until(due, &f.due_before))
 		return bad_query(rq, "due_before", "a date (YYYY-MM-DD) or an instant");
-	if (after && !(f.after_id = path_id(after)))
+	if (after && !(f.after_id = util_id(after)))
 		return bad_query(rq, "after", "a case id (the previous page's next)");
 	f.limit = LIST_DEFAULT;
 	if (limit && !(f.limit = page_limit(limit)))
@@ -221,13 +208,13 @@ static int reply_case(struct request *rq, int64_t id, int log_read)
 
 static int h_case(struct request *rq)
 {
-	int64_t id = path_id(rq->params[0]);
+	int64_t id = util_id(rq->params[0]);
 	return id ? reply_case(rq, id, 1) : not_found(rq);
 }
 
 static int act(struct request *rq, const char *action, json_t *input)
 {
-	int64_t id = path_id(rq->params[0]);
+	int64_t id = util_id(rq->params[0]);
 	struct error err = { 0 };
 	json_t *view = NULL;
 	if (!id)
@@ -268,7 +255,7 @@ static int h_record(struct request *rq)
 
 static int h_history(struct request *rq)
 {
-	int64_t id = path_id(rq->params[0]);
+	int64_t id = util_id(rq->params[0]);
 	struct error err = { 0 };
 	json_t *view, *events;
 	if (!id || !(view = store_case_view(service_store(rq->svc), rq->user.authority, id, &err)))
@@ -281,7 +268,7 @@ static int h_history(struct request *rq)
 
 static int h_replay(struct request *rq)
 {
-	int64_t id = path_id(rq->params[0]), as_of = 0;
+	int64_t id = util_id(rq->params[0]), as_of = 0;
 	const char *as = http_query(rq, "as_of");
 	struct error err = { 0 };
 	json_t *rep;
@@ -291,64 +278,6 @@ static int h_replay(struct request *rq)
 		return bad_query(rq, "as_of", "a date (YYYY-MM-DD) or an instant");
 	rep = service_replay(rq->svc, rq->user.authority, id, as_of, NULL, &err);
 	return rep ? http_reply_json(rq, 200, rep) : http_reply_error(rq, &err);
-}
-
-/*
- * A page of GET /timescales ends at a row named by its due instant, case
- * and key: the cursor "DUE.CASE.HEXKEY" (the key in hex, as keys hold '#'
- * and '@'), opaque to clients, given back as ?after=.
- */
-static char *ts_cursor(const json_t *row)
-{
-	const char *key = json_string_value(json_object_get(row, "key"));
-	size_t i, n = strlen(key);
-	char *out = xmalloc(48 + 2 * n), *p;
-	p = out + sprintf(out, "%lld.%lld.", (long long)json_integer_value(json_object_get(row, "due_epoch")),
-			  (long long)json_integer_value(json_object_get(row, "case_id")));
-	for (i = 0; i < n; i++)
-		p += sprintf(p, "%02x", (unsigned char)key[i]);
-	return out;
-}
-
-/* Parse a cursor into f (its key newly allocated, in f->after_key); 0 ok. */
-static int ts_after(const char *s, struct ts_filter *f)
-{
-	char *key;
-	const char *dot1 = strchr(s, '.'), *dot2 = dot1 ? strchr(dot1 + 1, '.') : NULL;
-	char num[24];
-	size_t n, i;
-	if (!dot2 || (size_t)(dot1 - s) >= sizeof num || (size_t)(dot2 - dot1 - 1) >= sizeof num)
-		return -1;
-	memcpy(num, s, (size_t)(dot1 - s));
-	num[dot1 - s] = '\0';
-	{
-		/* an instant: before 1970 it is negative */
-		char *end = NULL;
-		errno = 0;
-		f->after_due = strtoll(num, &end, 10);
-		if (!num[0] || *end || errno || !(isdigit((unsigned char)num[0]) || num[0] == '-'))
-			return -1;
-	}
-	memcpy(num, dot1 + 1, (size_t)(dot2 - dot1 - 1));
-	num[dot2 - dot1 - 1] = '\0';
-	if (!(f->after_case = path_id(num)))
-		return -1;
-	n = strlen(dot2 + 1);
-	if (n == 0 || n % 2)
-		return -1;
-	key = xmalloc(n / 2 + 1);
-	for (i = 0; i < n / 2; i++) {
-		unsigned int c;
-		if (!isxdigit((unsigned char)dot2[1 + 2 * i]) || !isxdigit((unsigned char)dot2[2 + 2 * i]) ||
-		    sscanf(dot2 + 1 + 2 * i, "%2x", &c) != 1 || c == 0) {
-			free(key);
-			return -1;
-		}
-		key[i] = (char)c;
-	}
-	key[n / 2] = '\0';
-	f->after_key = key;
-	return 0;
 }
 
 static int h_timescales(struct request *rq)
@@ -365,11 +294,11 @@ static int h_timescales(struct request *rq)
 	f.status = status;
 	if (due && calendar_parse_until(due, &f.due_before))
 		return bad_query(rq, "due_before", "a date (YYYY-MM-DD) or an instant");
-	if (worker && !(f.assigned = strcmp(worker, "me") == 0 ? rq->user.id : path_id(worker)))
+	if (worker && !(f.assigned = strcmp(worker, "me") == 0 ? rq->user.id : util_id(worker)))
 		return bad_query(rq, "worker", "'me' or a user id");
 	if (limit && !(f.limit = page_limit(limit)))
 		return bad_query(rq, "limit", "a number from 1 to 500");
-	if (after && ts_after(after, &f))
+	if (after && store_ts_after(after, &f))
 		return bad_query(rq, "after", "the previous page's next");
 	f.limit++;   /* one more, to know whether there is a next page */
 	list = store_timescales(service_store(rq->svc), &f, &err);
@@ -387,7 +316,7 @@ static int h_timescales(struct request *rq)
 	}
 	body = json_pack("{s:o}", "timescales", list);
 	if (f.limit && json_array_size(list)) {
-		char *next = ts_cursor(json_array_get(list, json_array_size(list) - 1));
+		char *next = store_ts_cursor(json_array_get(list, json_array_size(list) - 1));
 		json_object_set_new(body, "next", json_string(next));
 		free(next);
 	} else {
@@ -427,7 +356,7 @@ static int h_clock_get(struct request *rq)
 
 static int h_reads(struct request *rq)
 {
-	int64_t id = path_id(rq->params[0]);
+	int64_t id = util_id(rq->params[0]);
 	struct error err = { 0 };
 	json_t *view, *reads;
 	if (!user_has_role(&rq->user, "auditor") && !user_has_role(&rq->user, "data_protection_officer")) {
@@ -450,7 +379,7 @@ static int h_users(struct request *rq)
 
 static int h_chronology(struct request *rq)
 {
-	int64_t id = path_id(rq->params[0]);
+	int64_t id = util_id(rq->params[0]);
 	struct error err = { 0 };
 	json_t *c;
 	if (!id)

@@ -226,6 +226,9 @@ struct ts_filter {
 	int limit;                /* 0 = no limit */
 };
 json_t *store_timescales(struct store *st, const struct ts_filter *f, struct error *err);
+/* The cursor after a row of store_timescales (newly allocated), and back into f (f->after_key newly allocated); 0 ok. */
+char *store_ts_cursor(const json_t *row);
+int store_ts_after(const char *s, struct ts_filter *f);
 
 /* The reads of a case logged before store version 5 (since then: readstore.h), with user names. */
 json_t *store_reads(struct store *st, int64_t case_id, struct error *err);

@@ -4,8 +4,11 @@
  * versions. Part of the store module (store.h); SQL lives only here and in
  * store.c.
  */
+#include <ctype.h>
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
@@ -222,3 +225,61 @@ json_t *store_timescales(struct store *st, const struct ts_filter *f, struct err
 	return out;
 }
 
+/*
+ * A page of timescales (GET /timescales, the team overdue page) ends at a
+ * row named by its due instant, case and key: the cursor "DUE.CASE.HEXKEY"
+ * (the key in hex, as keys hold '#' and '@'), opaque to clients, given back
+ * as ?after=.
+ */
+char *store_ts_cursor(const json_t *row)
+{
+	const char *key = json_string_value(json_object_get(row, "key"));
+	size_t i, n = strlen(key);
+	char *out = xmalloc(48 + 2 * n), *p;
+	p = out + sprintf(out, "%lld.%lld.", (long long)json_integer_value(json_object_get(row, "due_epoch")),
+			  (long long)json_integer_value(json_object_get(row, "case_id")));
+	for (i = 0; i < n; i++)
+		p += sprintf(p, "%02x", (unsigned char)key[i]);
+	return out;
+}
+
+/* Parse a cursor into f (its key newly allocated, in f->after_key); 0 ok. */
+int store_ts_after(const char *s, struct ts_filter *f)
+{
+	char *key;
+	const char *dot1 = strchr(s, '.'), *dot2 = dot1 ? strchr(dot1 + 1, '.') : NULL;
+	char num[24];
+	size_t n, i;
+	if (!dot2 || (size_t)(dot1 - s) >= sizeof num || (size_t)(dot2 - dot1 - 1) >= sizeof num)
+		return -1;
+	memcpy(num, s, (size_t)(dot1 - s));
+	num[dot1 - s] = '\0';
+	{
+		/* an instant: before 1970 it is negative */
+		char *end = NULL;
+		errno = 0;
+		f->after_due = strtoll(num, &end, 10);
+		if (!num[0] || *end || errno || !(isdigit((unsigned char)num[0]) || num[0] == '-'))
+			return -1;
+	}
+	memcpy(num, dot1 + 1, (size_t)(dot2 - dot1 - 1));
+	num[dot2 - dot1 - 1] = '\0';
+	if (!(f->after_case = util_id(num)))
+		return -1;
+	n = strlen(dot2 + 1);
+	if (n == 0 || n % 2)
+		return -1;
+	key = xmalloc(n / 2 + 1);
+	for (i = 0; i < n / 2; i++) {
+		unsigned int c;
+		if (!isxdigit((unsigned char)dot2[1 + 2 * i]) || !isxdigit((unsigned char)dot2[2 + 2 * i]) ||
+		    sscanf(dot2 + 1 + 2 * i, "%2x", &c) != 1 || c == 0) {
+			free(key);
+			return -1;
+		}
+		key[i] = (char)c;
+	}
+	key[n / 2] = '\0';
+	f->after_key = key;
+	return 0;
+}

@@ -3,6 +3,7 @@
  */
 #include "util.h"
 
+#include <ctype.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
@@ -149,6 +150,17 @@ int util_secret_equal(const void *a, const void *b, size_t n)
 void util_wipe(void *p, size_t n)
 {
 	OPENSSL_cleanse(p, n);
+}
+
+int64_t util_id(const char *s)
+{
+	size_t i, n = s ? strlen(s) : 0;
+	if (n == 0 || n > 18)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return strtoll(s, NULL, 10);
 }
 
 double util_monotonic_ms(void)

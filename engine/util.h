@@ -35,5 +35,7 @@ int util_secret_equal(const void *a, const void *b, size_t n);
 void util_wipe(void *p, size_t n);
 /* Milliseconds on the monotonic clock (for durations: a stepped wall clock does not move it). */
 double util_monotonic_ms(void);
+/* A positive id written in decimal digits only (a path segment, a query value); 0 if s is not one. */
+int64_t util_id(const char *s);
 
 #endif

@@ -303,17 +303,6 @@ void web_when(int64_t instant, int date_only, char out[64])
 			 hh % 12 ? hh % 12 : 12, mm, hh < 12 ? "am" : "pm");
 }
 
-int64_t web_path_id(const char *s)
-{
-	size_t i, n = s ? strlen(s) : 0;
-	if (n == 0 || n > 18)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!isdigit((unsigned char)s[i]))
-			return 0;
-	return strtoll(s, NULL, 10);
-}
-
 const char *web_user_name(struct web *w, int64_t id)
 {
 	size_t i;

@@ -201,7 +201,7 @@ static int page(struct request *rq, const char *kind)
 	if (web_begin(rq, &w, &status))
 		return status;
 	post = w.form != NULL;
-	id = web_path_id(rq->params[0]);
+	id = util_id(rq->params[0]);
 	view = id ? service_case_view(rq->svc, &rq->user, id, 0, &err) : NULL;
 	if (!view) {
 		status = err.kind && error_http_status(err.kind) != 404

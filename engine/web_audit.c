@@ -128,7 +128,7 @@ int web_audit(struct request *rq)
 	struct web w;
 	struct html b = { 0 };
 	struct error err = { 0 };
-	int64_t id = web_path_id(rq->params[0]), as_of = 0;
+	int64_t id = util_id(rq->params[0]), as_of = 0;
 	json_t *full = NULL, *rep = NULL, *t;
 	struct definition *d;
 	int status, date, bad;

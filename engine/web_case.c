@@ -394,7 +394,7 @@ int web_case(struct request *rq)
 
 	if (web_begin(rq, &w, &status))
 		return status;
-	id = web_path_id(rq->params[0]);
+	id = util_id(rq->params[0]);
 	view = id ? service_case_view(rq->svc, &rq->user, id, 1, &err) : NULL;
 	if (!view) {
 		status = case_error(&w, &err);

@@ -103,8 +103,6 @@ char *web_humanise(const char *name);
 void web_when(int64_t instant, int date_only, char out[64]);
 /* Where the built assets are: $CASEWORK_ASSETS, else build/assets. */
 const char *web_assets_dir(void);
-/* A case id in a path, or 0. */
-int64_t web_path_id(const char *s);
 /* The name of a user of the authority, from w->users (loaded on first use). */
 const char *web_user_name(struct web *w, int64_t id);
 /* Is the user a manager (any role naming a manager, head or lead)? Shows the team page link. */

@@ -19,6 +19,8 @@
 #include "util.h"
 
 #define CASELOAD_MAX 500
+/* Timescales on a page of Team overdue (the oldest due first; the next page follows the last). */
+#define OVERDUE_PAGE 50
 
 /* A query parameter, or "" (never NULL). */
 static const char *q(struct request *rq, const char *name)
@@ -277,9 +279,14 @@ static int ts_cmp(const void *a, const void *b)
 	const json_t *x = *(json_t *const *)a, *y = *(json_t *const *)b;
 	int64_t ax = json_integer_value(json_object_get(x, "assigned")), ay = json_integer_value(json_object_get(y, "assigned"));
 	int64_t dx = json_integer_value(json_object_get(x, "due_epoch")), dy = json_integer_value(json_object_get(y, "due_epoch"));
+	int64_t cx = json_integer_value(json_object_get(x, "case_id")), cy = json_integer_value(json_object_get(y, "case_id"));
 	if (ax != ay)
 		return !ax ? 1 : !ay ? -1 : ax < ay ? -1 : 1;
-	return dx < dy ? -1 : dx > dy;
+	if (dx != dy)
+		return dx < dy ? -1 : 1;
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	return strcmp(json_string_value(json_object_get(x, "key")), json_string_value(json_object_get(y, "key")));
 }
 
 int web_overdue(struct request *rq)
@@ -287,12 +294,13 @@ int web_overdue(struct request *rq)
 	struct web w;
 	struct html b = { 0 };
 	struct error err = { 0 };
-	const char *team = q(rq, "team");
-	json_t *breached, *soon, *t;
+	const char *team = q(rq, "team"), *after = q(rq, "after");
+	json_t *list, *t;
 	json_t **all = NULL;
+	char *next = NULL;
 	size_t n = 0, i, k;
 	int status, today, ok = strcmp(team, "all") == 0;
-	int64_t before, worker = -1;
+	int64_t before, worker = -1, page = util_id(q(rq, "page"));
 
 	if (web_begin(rq, &w, &status))
 		return status;
@@ -303,37 +311,48 @@ int web_overdue(struct request *rq)
 		team = rq->user.team ? rq->user.team : "all";
 	today = calendar_local_date(service_now(rq->svc));
 	/* Soon: due by the end of the fifth working day from today. */
-	before = calendar_local_instant(calendar_add_working_days(w.auth ? &w.auth->cal : NULL, today, 5), 23, 59, 59);
+	before = calendar_local_instant(calendar_add_working_days(w.auth ? &w.auth->cal : NULL, today, 5), 23, 59, 59) + 1;   /* due < before */
+	/*
+	 * Breached, and pending but due before then (a breach's due is past), in
+	 * pages of the oldest due first: a page is grouped by worker, and the next
+	 * page starts after its last row (GET /timescales's cursor). A cursor that
+	 * is not one shows the first page.
+	 */
 	{
-		struct ts_filter f = { .authority = rq->user.authority, .status = "breached",
-				       .team = strcmp(team, "all") ? team : NULL };
-		breached = store_timescales(service_store(rq->svc), &f, &err);
-		f.status = "pending";
-		f.due_before = before;
-		soon = store_timescales(service_store(rq->svc), &f, &err);
+		struct ts_filter f = { .authority = rq->user.authority, .team = strcmp(team, "all") ? team : NULL,
+				       .due_before = before, .limit = OVERDUE_PAGE + 1 };
+		if (!after[0] || store_ts_after(after, &f)) {
+			f.after_key = NULL;
+			page = 1;
+		}
+		list = store_timescales(service_store(rq->svc), &f, &err);
+		free((char *)f.after_key);
 	}
-	json_array_foreach(breached, i, t) {
-		all = xrealloc(all, (n + 1) * sizeof *all);
-		all[n++] = t;
+	if (json_array_size(list) > OVERDUE_PAGE) {
+		json_array_remove(list, OVERDUE_PAGE);
+		next = store_ts_cursor(json_array_get(list, OVERDUE_PAGE - 1));
 	}
-	json_array_foreach(soon, i, t) {
+	json_array_foreach(list, i, t) {
 		all = xrealloc(all, (n + 1) * sizeof *all);
 		all[n++] = t;
 	}
 	if (n)
 		qsort(all, n, sizeof *all, ts_cmp);
 
-	html_raw(&b, "<h1 class=\"govuk-heading-l\">Team overdue</h1><p class=\"govuk-body\">Every breached timescale, and every "
-		 "timescale due within 5 working days, of the team's open cases, by worker.</p>"
+	html_fmt(&b, "<h1 class=\"govuk-heading-l\">Team overdue</h1><p class=\"govuk-body\">Every breached timescale, and every "
+		 "timescale due within 5 working days, of the team's open cases: the oldest due first, %d to a page, by worker.</p>"
 		 "<form method=\"get\" action=\"/app/overdue\" class=\"app-filters\"><div class=\"govuk-form-group\">"
-		 "<label class=\"govuk-label govuk-label--s\" for=\"team\">Team</label><select class=\"govuk-select\" id=\"team\" name=\"team\">");
+		 "<label class=\"govuk-label govuk-label--s\" for=\"team\">Team</label><select class=\"govuk-select\" id=\"team\" name=\"team\">", OVERDUE_PAGE);
 	option(&b, "all", "All teams", team);
 	for (k = 0; w.auth && k < w.auth->teams.n; k++)
 		option(&b, w.auth->teams.v[k], w.auth->teams.v[k], team);
 	html_raw(&b, "</select></div><button type=\"submit\" class=\"govuk-button govuk-button--secondary\" data-module=\"govuk-button\">"
 		 "Show team</button></form>");
 	if (!n)
-		html_raw(&b, "<p class=\"govuk-body\">Nothing is overdue or due soon.</p>");
+		html_raw(&b, after[0] ? "<p class=\"govuk-body\">Nothing more is overdue or due soon.</p>"
+				       : "<p class=\"govuk-body\">Nothing is overdue or due soon.</p>");
+	else if (page > 1 || (page == 1 && next))   /* 0: a cursor came without its page number */
+		html_fmt(&b, "<p class=\"govuk-body app-secondary\">Page %lld</p>", (long long)page);
 	for (i = 0; i < n; i++) {
 		int64_t as = json_integer_value(json_object_get(all[i], "assigned"));
 		struct definition *d = service_definition(rq->svc, rq->user.authority, str(all[i], "workflow"));
@@ -371,9 +390,22 @@ int web_overdue(struct request *rq)
 	}
 	if (n)
 		html_raw(&b, "</tbody></table>");
+	if (next || after[0]) {
+		/* GOV.UK pagination: the first page, and the next after this one's last row */
+		char *tq = evhttp_encode_uri(team);
+		html_raw(&b, "<nav class=\"govuk-pagination\" aria-label=\"Pages of timescales\">");
+		if (after[0])
+			html_fmt(&b, "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"/app/overdue?team=%s\" rel=\"prev\">"
+				 "<span class=\"govuk-pagination__link-title\">First page</span></a></div>", tq);
+		if (next)
+			html_fmt(&b, "<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"/app/overdue?team=%s&amp;after=%s&amp;page=%lld\" rel=\"next\">"
+				 "<span class=\"govuk-pagination__link-title\">Next page</span></a></div>", tq, next, page ? (long long)page + 1 : 0LL);
+		html_raw(&b, "</nav>");
+		free(tq);
+	}
+	free(next);
 	free(all);
-	json_decref(breached);
-	json_decref(soon);
+	json_decref(list);
 	status = web_page(&w, 200, NAV_OVERDUE, "Team overdue", 0, &b);
 	web_end(&w);
 	return status;

@@ -84,6 +84,18 @@ async function dateInto (scope, legend, day, month, year) {
   await g.getByLabel('Year').fill(String(year))
 }
 
+// The JSON API with a Bearer token (what a council's portal calls); dies on anything but 2xx.
+async function api (method, path, token, body) {
+  const r = await fetch(`${base}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body)
+  })
+  const text = await r.text()
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`)
+  return JSON.parse(text)
+}
+
 // A GET with the path exactly as given (no URL normalisation, unlike a browser).
 function rawGet (path) {
   const u = new URL(base)
@@ -299,6 +311,52 @@ try {
   await accessible(page, 'team overdue')
   await shot(page, '11-team-overdue')
 
+  // --- team overdue in pages: 55 more referrals, each with clocks due within days ----------------
+  // Opened over the API (as a MASH practitioner would from the council's portal) and routed to
+  // the FWS inbox, where the allocation clocks start (L205, L233).
+  for (let i = 0; i < 55; i++) {
+    const c = await api('POST', '/cases', 'demo-bexley-mash-practitioner', {
+      workflow: 'family_wellbeing',
+      data: { referrer: `School ${i}`, referral_route: 'professional_referral', written_consent: true },
+      members: [{ id: 'c', name: `Child ${i}`, role: 'child', dob: '2016-05-01' }]
+    })
+    await api('POST', `/cases/${c.id}/actions/mash_route_to_fws`, 'demo-bexley-mash-practitioner', {})
+  }
+  const seen = []
+  let pages = 0
+  let dues = []
+  await page.goto(`${base}/app/overdue?team=all`)
+  for (;;) {
+    pages++
+    const rows = await page.locator('table.govuk-table tbody tr').evaluateAll(trs => trs.map(tr => tr.innerText.replace(/\s+/g, ' ').trim()))
+    seen.push(...rows)
+    dues.push(rows.length)
+    const next = page.getByRole('link', { name: 'Next page' })
+    if (await next.count() === 0) break
+    if (pages === 1) {
+      ok(rows.length === 50, 'team overdue: a page holds 50 timescales', rows.length)
+      await accessible(page, 'team overdue, paged')
+    }
+    await next.click()
+    await page.waitForURL(/after=/)
+    if (pages === 1) ok(await page.getByText('Page 2', { exact: true }).isVisible(), 'team overdue: the second page says so')
+  }
+  ok(pages >= 3 && new Set(seen).size === seen.length, 'team overdue: every page holds other timescales than the pages before',
+    `pages ${pages}, rows ${dues.join(' + ')}, ${seen.length - new Set(seen).size} repeated`)
+  // The same list over the API: breached, and pending due by the end of the fifth working day
+  // (Mon 12 Jan 2026 + 5 working days = Mon 19 Jan).
+  const listed = []
+  for (let after = null; ;) {
+    const r = await api('GET', `/timescales?due_before=2026-01-20T00:00:00Z&limit=500${after ? `&after=${after}` : ''}`, 'demo-bexley-duty-manager')
+    listed.push(...r.timescales)
+    if (!(after = r.next)) break
+  }
+  is(seen.length, listed.length, 'team overdue: the pages together list what GET /timescales lists')
+  await page.getByRole('link', { name: 'First page' }).click()
+  ok(!/after=/.test(page.url()) && await page.getByRole('link', { name: 'Next page' }).count() === 1,
+    'team overdue: back to the first page')
+  await shot(page, '11b-team-overdue-paged')
+
   // --- auditor: replay, verification -------------------------------------------------------------
   await page.goto(`${base}/app/cases/1/audit`)
   ok(await page.getByText('Intact').isVisible() && await page.getByText('Matches the store').isVisible(),
@@ -352,8 +410,9 @@ try {
   await page.getByLabel(/EHM case audited/).fill('EHM 4471')
   await page.getByRole('group', { name: /Worker type/ }).getByLabel('Keyworker').check()
   await page.getByRole('button', { name: 'Open the referral' }).click()
-  await page.waitForURL(/\/app\/cases\/2\?done=opened/)
-  await page.goto(`${base}/app/cases/2`)
+  await page.waitForURL(/\/app\/cases\/\d+\?done=opened/)
+  const audited = page.url().match(/\/app\/cases\/(\d+)/)[1]   // after the Bexley cases (case 1 and the paged ones)
+  await page.goto(`${base}/app/cases/${audited}`)
   await page.getByRole('link', { name: 'Replay and verify this case (audit)' }).click()
   const reads = await page.getByRole('table', { name: 'Reads of the case' }).innerText()
   ok(/Alex Auditor/.test(reads), 'audit: who viewed the record, for an auditor', reads)
