@@ -176,7 +176,7 @@ int web_caseload(struct request *rq)
 	json_t *ids, *id;
 	struct row *rows = NULL;
 	size_t n = 0, i;
-	int status;
+	int status, more;
 
 	if (web_begin(rq, &w, &status))
 		return status;
@@ -189,8 +189,10 @@ int web_caseload(struct request *rq)
 	f.state = state[0] ? state : NULL;
 	f.team = strcmp(show, "team") == 0 ? (rq->user.team ? rq->user.team : "") : (team[0] ? team : NULL);
 	f.assigned = strcmp(show, "mine") == 0 ? rq->user.id : 0;
-	f.limit = CASELOAD_MAX;
+	f.limit = CASELOAD_MAX + 1;   /* one more: to say that there are more */
 	ids = store_case_ids(service_store(rq->svc), &f, &err);
+	if ((more = json_array_size(ids) > CASELOAD_MAX))
+		json_array_remove(ids, CASELOAD_MAX);
 	json_array_foreach(ids, i, id) {
 		json_t *view = store_case_view(service_store(rq->svc), rq->user.authority, json_integer_value(id), NULL);
 		if (!view)
@@ -210,8 +212,12 @@ int web_caseload(struct request *rq)
 	if (!n) {
 		html_raw(&b, "<p class=\"govuk-body\">There are no open cases to show with these filters.</p>");
 	} else {
+		if (more)
+			html_fmt(&b, "<div class=\"govuk-inset-text\">More than %d open cases match: these are the %d with the lowest case "
+				 "numbers. Choose a team or a state to see the rest.</div>", CASELOAD_MAX, CASELOAD_MAX);
 		html_fmt(&b, "<table class=\"govuk-table app-caseload\"><caption class=\"govuk-table__caption govuk-table__caption--m\">"
-			 "%zu open case%s</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">", n, n == 1 ? "" : "s");
+			 "%s%zu open case%s</caption><thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">",
+			 more ? "The first " : "", n, n == 1 ? "" : "s");
 		sort_header(&b, "Case", "case", show, state, team, sort);
 		html_raw(&b, "<th scope=\"col\" class=\"govuk-table__header\">Family</th>");
 		sort_header(&b, "State", "state", show, state, team, sort);

@@ -357,6 +357,20 @@ try {
     'team overdue: back to the first page')
   await shot(page, '11b-team-overdue-paged')
 
+  // --- a caseload past 500 says that it shows only the first 500 ----------------------------------
+  for (let i = 0; i < 450; i += 15) {
+    await Promise.all([...Array(15).keys()].map(k => api('POST', '/cases', 'demo-bexley-mash-practitioner', {
+      workflow: 'family_wellbeing',
+      data: { referrer: `Surgery ${i + k}`, referral_route: 'professional_referral', written_consent: true },
+      members: [{ id: 'c', name: `Child ${i + k}`, role: 'child', dob: '2016-05-01' }]
+    })))
+  }
+  await page.goto(`${base}/app?show=all`)
+  ok(/More than 500 open cases match/.test(await page.locator('.govuk-inset-text').innerText()) &&
+    /^The first 500 open cases$/.test(await page.locator('caption').first().innerText()) &&
+    await page.locator('table.app-caseload tbody tr').count() === 500,
+  'caseload: more than 500 open cases are said to be more, and 500 are shown')
+
   // --- auditor: replay, verification -------------------------------------------------------------
   await page.goto(`${base}/app/cases/1/audit`)
   ok(await page.getByText('Intact').isVisible() && await page.getByText('Matches the store').isVisible(),
