@@ -226,6 +226,8 @@ struct ts_filter {
 	int limit;                /* 0 = no limit */
 };
 json_t *store_timescales(struct store *st, const struct ts_filter *f, struct error *err);
+/* Below this many open cases an authority's timescales are read by its cases, not by the index walk (tests change it). */
+extern int store_ts_small_authority;
 /* The cursor after a row of store_timescales (newly allocated), and back into f (f->after_key newly allocated); 0 ok. */
 char *store_ts_cursor(const json_t *row);
 int store_ts_after(const char *s, struct ts_filter *f);
