@@ -84,32 +84,42 @@ static void check_row(struct service *svc, sqlite3 *db, int64_t id, const json_t
 	free(want);
 }
 
-static void padded_case(const char *dir)
+/* The reference authority on a new store dir/name, demo users, a virtual clock at `at`; NULL (and a failed check) if not. */
+static struct service *reference(const char *dir, const char *name, int64_t at, const char *what)
 {
 	struct service_options so = { 0 };
 	struct service *svc = NULL;
 	struct error err = { 0 };
+	json_t *diag = json_array();
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	so.db = path;
+	so.root = "tests/reference";
+	so.demo = 1;
+	so.virtual_clock = 1;
+	so.start = at;
+	if (!tap_ok(service_open(&so, &svc, diag, &err) == 0, what))
+		printf("# %s\n", err.message);
+	json_decref(diag);
+	return svc;
+}
+
+static void padded_case(const char *dir)
+{
+	struct service *svc = NULL;
+	struct error err = { 0 };
 	struct user tri = { 0 }, mgr = { 0 }, kw = { 0 };
 	struct sizes sz = { 0 };
-	json_t *diag = json_array(), *view = NULL, *body, *r;
+	json_t *view = NULL, *body, *r;
 	char path[512], kwin[128];
 	sqlite3 *db;
 	int64_t id, at = 1898845200;   /* 2030-03-04T09:00:00Z, a Monday */
 	size_t i;
 	int k;
 
-	snprintf(path, sizeof path, "%s/padded.db", dir);
-	so.db = path;
-	so.root = "tests/reference";
-	so.demo = 1;
-	so.virtual_clock = 1;
-	so.start = at;
-	if (!tap_ok(service_open(&so, &svc, diag, &err) == 0, "the reference authority opens")) {
-		printf("# %s\n", err.message);
-		json_decref(diag);
+	if (!(svc = reference(dir, "padded.db", at, "the reference authority opens")))
 		return;
-	}
-	json_decref(diag);
+	snprintf(path, sizeof path, "%s/padded.db", dir);
 	sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
 	user(svc, "demo-testshire-triage", &tri);
 	user(svc, "demo-testshire-manager", &mgr);
@@ -260,12 +270,10 @@ static json_t *all_pages(struct store *st, const char *status, int64_t before, i
 
 static void ts_plans(const char *dir)
 {
-	struct service_options so = { 0 };
 	struct service *svc = NULL;
 	struct error err = { 0 };
 	struct user tri = { 0 };
-	json_t *diag = json_array(), *view = NULL;
-	char path[512];
+	json_t *view = NULL;
 	int64_t at = 1898845200;   /* 2030-03-04T09:00:00Z, a Monday */
 	int k, same = 0, pages = 0, fired = 0, breached = 0, pending = 0, keep = store_ts_small_authority;
 	static const struct { const char *status; int64_t before; } views[] = {
@@ -274,17 +282,8 @@ static void ts_plans(const char *dir)
 	size_t v, i;
 	json_t *t;
 
-	snprintf(path, sizeof path, "%s/plans.db", dir);
-	so.db = path;
-	so.root = "tests/reference";
-	so.demo = 1;
-	so.virtual_clock = 1;
-	so.start = at;
-	if (!tap_ok(service_open(&so, &svc, diag, &err) == 0, "plans: the reference authority opens")) {
-		json_decref(diag);
+	if (!(svc = reference(dir, "plans.db", at, "plans: the reference authority opens")))
 		return;
-	}
-	json_decref(diag);
 	user(svc, "demo-testshire-triage", &tri);
 	/* referrals an hour apart, every other one accepted: clocks with due instants that tie and that do not */
 	for (k = 0; k < 24; k++) {
