@@ -159,13 +159,17 @@ json_t *store_case_ids(struct store *st, const struct case_filter *f, struct err
 	TS_COLUMNS \
 	" FROM timescales t JOIN cases c ON c.id = t.case_id" \
 	" WHERE t.status = '" st "' AND t." TS_LISTED " AND (?2 IS NULL OR ?2 = '" st "')" \
-	" AND t.authority = ?1 AND t.due < ?3 AND (t.due, t.case_id, t.key) > (?6, ?7, ?8)"
+	" AND t.authority = ?1 AND c.open AND t.due < ?3 AND (t.due, t.case_id, t.key) > (?6, ?7, ?8)"
 
 /*
  * By worker or team: from that caseload's cases (by their indexes), and
  * their timescales sorted: a worker's page is a sort of a few dozen rows,
- * not a walk of the whole authority's index. Only open cases: closing a
- * case cancels its pending and breached clocks (clocks_update). The unary
+ * not a walk of the whole authority's index. Only open cases, in every
+ * plan: closing a case cancels its pending clocks (clocks_update), but a
+ * breached one stays breached, a fact of the closed case's history, not
+ * something still overdue. (Those rows stay in timescales_due, and the
+ * walk above steps over them: the price of not rewriting them at closure.)
+ * The unary
  * '+' keeps SQLite from reading each case's timescales through
  * timescales_due (a walk of the whole status) instead of by case.
  */
@@ -184,7 +188,7 @@ json_t *store_case_ids(struct store *st, const struct case_filter *f, struct err
  * this is read by its cases, as a worker's caseload is: counting up to it
  * reads at most that many index entries.
  */
-int store_ts_small_authority = 2000;
+int store_ts_small_authority = 500;
 
 static int small_authority(struct store *st, const char *authority)
 {

@@ -191,6 +191,11 @@ int web_caseload(struct request *rq)
 	f.assigned = strcmp(show, "mine") == 0 ? rq->user.id : 0;
 	f.limit = CASELOAD_MAX + 1;   /* one more: to say that there are more */
 	ids = store_case_ids(service_store(rq->svc), &f, &err);
+	if (!ids) {   /* the store failed: say so, not "no open cases" */
+		status = web_error_page(&w, error_http_status(err.kind), "Sorry, there is a problem", err.message);
+		web_end(&w);
+		return status;
+	}
 	if ((more = json_array_size(ids) > CASELOAD_MAX))
 		json_array_remove(ids, CASELOAD_MAX);
 	json_array_foreach(ids, i, id) {
@@ -333,6 +338,11 @@ int web_overdue(struct request *rq)
 		}
 		list = store_timescales(service_store(rq->svc), &f, &err);
 		free((char *)f.after_key);
+	}
+	if (!list) {   /* the store failed: say so, not "nothing is overdue" */
+		status = web_error_page(&w, error_http_status(err.kind), "Sorry, there is a problem", err.message);
+		web_end(&w);
+		return status;
 	}
 	if (json_array_size(list) > OVERDUE_PAGE) {
 		json_array_remove(list, OVERDUE_PAGE);

@@ -259,6 +259,7 @@ static json_t *all_pages(struct store *st, const char *status, int64_t before, i
 		f.after_key = NULL;
 		cursor = store_ts_cursor(json_array_get(page, json_array_size(page) - 1));
 		json_decref(page);
+		page = NULL;
 		if (store_ts_after(cursor, &f))
 			break;
 	}
@@ -272,10 +273,12 @@ static void ts_plans(const char *dir)
 {
 	struct service *svc = NULL;
 	struct error err = { 0 };
-	struct user tri = { 0 };
+	struct user tri = { 0 }, mgr = { 0 }, kw = { 0 };
 	json_t *view = NULL;
 	int64_t at = 1898845200;   /* 2030-03-04T09:00:00Z, a Monday */
 	int k, same = 0, pages = 0, fired = 0, breached = 0, pending = 0, keep = store_ts_small_authority;
+	int closed_breached = 0, closed_listed = 0;
+	int64_t closing[2] = { 0, 0 };
 	static const struct { const char *status; int64_t before; } views[] = {
 		{ NULL, 0 }, { "pending", 0 }, { "breached", 0 }, { NULL, 1898845200 + 5 * 86400 },
 	};
@@ -285,6 +288,29 @@ static void ts_plans(const char *dir)
 	if (!(svc = reference(dir, "plans.db", at, "plans: the reference authority opens")))
 		return;
 	user(svc, "demo-testshire-triage", &tri);
+	user(svc, "demo-testshire-manager", &mgr);
+	user(svc, "demo-testshire-kw", &kw);
+	/* two cases escalated at once, whose escalation clock will breach and stay breached when they close */
+	for (k = 0; k < 2; k++) {
+		json_t *body = json_pack("{s:s, s:{s:s, s:b}, s:[]}", "workflow", "referral", "data", "referrer", "school",
+					 "consent", 1, "members");
+		json_t *alloc = json_pack("{s:I, s:s}", "key_worker", (json_int_t)kw.id, "rationale", "r");
+		json_t *worry = json_pack("{s:s}", "worry", "w");
+		if (service_open_case(svc, &tri, body, &view, &err) == 0) {
+			closing[k] = json_integer_value(json_object_get(view, "id"));
+			json_decref(view);
+			view = NULL;
+			if (service_act(svc, &tri, closing[k], "accept", NULL, &view, &err) ||
+			    (json_decref(view), service_act(svc, &mgr, closing[k], "allocate", alloc, &view, &err)) ||
+			    (json_decref(view), service_act(svc, &kw, closing[k], "raise_concern", worry, &view, &err)))
+				printf("# escalate: %s\n", err.message);
+		}
+		json_decref(view);
+		view = NULL;
+		json_decref(body);
+		json_decref(alloc);
+		json_decref(worry);
+	}
 	/* referrals an hour apart, every other one accepted: clocks with due instants that tie and that do not */
 	for (k = 0; k < 24; k++) {
 		json_t *body = json_pack("{s:s, s:{s:s, s:b}, s:[]}", "workflow", "referral", "data", "referrer", "school",
@@ -302,7 +328,24 @@ static void ts_plans(const char *dir)
 		view = NULL;
 		json_decref(body);
 	}
-	service_advance(svc, at + 30 * 3600, &fired, &err);   /* the day's triage clocks breach */
+	service_advance(svc, at + 3 * 86400, &fired, &err);   /* triage and escalation clocks breach */
+	for (k = 0; k < 2; k++) {
+		json_t *summary = json_pack("{s:s, s:{s:s}}", "type", "closure_summary", "fields", "outcome", "goals_met");
+		if (service_act(svc, &mgr, closing[k], "add_record", summary, &view, &err) ||
+		    (json_decref(view), service_act(svc, &mgr, closing[k], "close", NULL, &view, &err)))
+			printf("# close: %s\n", err.message);
+		json_decref(view);
+		view = NULL;
+		json_decref(summary);
+	}
+	{
+		sqlite3_stmt *q;
+		sqlite3_prepare_v2(store_db(service_store(svc)), "SELECT count(*) FROM timescales t JOIN cases c ON c.id = t.case_id"
+				   " WHERE NOT c.open AND t.status = 'breached'", -1, &q, NULL);
+		closed_breached = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
+		sqlite3_finalize(q);
+	}
+	ok(closed_breached >= 2, "plans: closed cases keep breached clocks (%d)", closed_breached);
 	{
 		json_t *whole = store_timescales(service_store(svc), &(struct ts_filter){ .authority = "testshire" }, NULL);
 		json_array_foreach(whole, i, t) {
@@ -320,6 +363,9 @@ static void ts_plans(const char *dir)
 			store_ts_small_authority = 1 << 30;   /* always small: by its cases */
 			by_cases = all_pages(service_store(svc), views[v].status, views[v].before, k);
 			same += json_array_size(walk) > 0 && json_equal(walk, by_cases);
+			json_array_foreach(walk, i, t)
+				closed_listed += json_integer_value(json_object_get(t, "case_id")) == closing[0] ||
+						 json_integer_value(json_object_get(t, "case_id")) == closing[1];
 			pages++;
 			json_decref(walk);
 			json_decref(by_cases);
@@ -327,7 +373,10 @@ static void ts_plans(const char *dir)
 	}
 	store_ts_small_authority = keep;
 	is_int(same, pages, "plans: the index walk and the read by cases give the same rows, page after page");
+	is_int(closed_listed, 0, "plans: neither lists a closed case's clocks");
 	user_clear(&tri);
+	user_clear(&mgr);
+	user_clear(&kw);
 	service_close(svc);
 }
 
