@@ -21,7 +21,6 @@
 #define LIST_DEFAULT 50
 #define LIST_MAX 500
 
-/* A case id in a path: 1 to 18 digits, nothing else. 0 if not. */
 /* A page size from 1 to LIST_MAX (0 if s is not one). */
 static int page_limit(const char *s)
 {

@@ -169,8 +169,7 @@ json_t *store_case_ids(struct store *st, const struct case_filter *f, struct err
  * breached one stays breached, a fact of the closed case's history, not
  * something still overdue. (Those rows stay in timescales_due, and the
  * walk above steps over them: the price of not rewriting them at closure.)
- * The unary
- * '+' keeps SQLite from reading each case's timescales through
+ * The unary '+' keeps SQLite from reading each case's timescales through
  * timescales_due (a walk of the whole status) instead of by case.
  */
 #define TS_BY_CASES(cases) \
