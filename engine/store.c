@@ -96,6 +96,11 @@ static const char *migrations[] = {
 	 * the reads already here stay, listed before those, and no more come */
 	"CREATE TRIGGER reads_moved BEFORE INSERT ON reads BEGIN"
 	"  SELECT RAISE(ABORT, 'since store version 5 reads are logged in the read log''s own file (<store>-reads)'); END;",
+	/* 6: the timescales table holds open cases' clocks only (store_case_save):
+	 * a closed case's breached clocks stayed breached in timescales_due, the
+	 * oldest rows of the index, for every walk to step over for ever; they
+	 * stay in the case's view and history */
+	"DELETE FROM timescales WHERE case_id IN (SELECT id FROM cases WHERE NOT open);",
 };
 
 enum stmt_id {
@@ -106,7 +111,7 @@ enum stmt_id {
 	S_CASE_NEW, S_CASE_SAVE, S_CASE_SAVE_COLS, S_CASE_VIEW, S_CASE_VIEW_SIZE, S_CASE_LAST, S_CASE_HASH, S_CASE_TEXT,
 	S_MEMBER_PUT, S_RECORD_PUT,
 	S_EVENT_PUT, S_EVENTS,
-	S_TS_PUT, S_TS_DUE, S_TS_DUE_CASE, S_TS_ANY_DUE_CASE, S_TS_NEXT,
+	S_TS_PUT, S_TS_CLOSED, S_TS_DUE, S_TS_DUE_CASE, S_TS_ANY_DUE_CASE, S_TS_NEXT,
 	S_READS, S_USER_NAME,
 	S_COUNT_PENDING, S_COUNT_BREACHED, S_COUNT_CASES,
 	S_MAX
@@ -157,6 +162,7 @@ static const char *stmt_sql[S_MAX] = {
 	[S_TS_PUT] = "INSERT INTO timescales(case_id, key, authority, name, status, due) VALUES(?1, ?2, ?3, ?4, ?5, ?6)"
 		     " ON CONFLICT(case_id, key) DO UPDATE SET status = ?5, due = ?6"
 		     " WHERE status IS NOT ?5 OR due IS NOT ?6",
+	[S_TS_CLOSED] = "DELETE FROM timescales WHERE case_id = ?1",
 	[S_TS_DUE] = "SELECT case_id, key, due FROM timescales WHERE status = 'pending' AND " TS_LISTED " AND due < ?1"
 		     " ORDER BY due, case_id, key LIMIT ?2",
 	/* one case's: by its primary key, not by a walk of every overdue timescale in the store */
@@ -889,6 +895,18 @@ int store_case_save(struct store *st, int64_t id, const json_t *view, const char
 		return -1;
 	if (save_records(st, id, view, seq, err))
 		return -1;
+	/*
+	 * The timescales table indexes open cases' clocks (the timer, GET
+	 * /timescales, the case list's filters). Closing cancels a case's pending
+	 * clocks, but a breached one stays breached: it is the closed case's
+	 * history, in its view, not something still overdue, so the case's rows
+	 * go (migration 6 took out those of cases closed before).
+	 */
+	if (!json_is_true(json_object_get(view, "open"))) {
+		s = stmt(st, S_TS_CLOSED);
+		sqlite3_bind_int64(s, 1, id);
+		return exec(st, s, err, "closed case's timescales");
+	}
 	return store_timescales_sync(st, id, json_string_value(json_object_get(view, "authority")),
 				     changed ? changed : json_object_get(view, "timescales"), err);
 }

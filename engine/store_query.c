@@ -165,11 +165,10 @@ json_t *store_case_ids(struct store *st, const struct case_filter *f, struct err
  * By worker or team: from that caseload's cases (by their indexes), and
  * their timescales sorted: a worker's page is a sort of a few dozen rows,
  * not a walk of the whole authority's index. Only open cases, in every
- * plan: closing a case cancels its pending clocks (clocks_update), but a
- * breached one stays breached, a fact of the closed case's history, not
- * something still overdue. (Those rows stay in timescales_due, and the
- * walk above steps over them: the price of not rewriting them at closure.)
- * The unary '+' keeps SQLite from reading each case's timescales through
+ * plan: a closed case's breached clocks are its history, not something
+ * still overdue. store_case_save takes a closed case's rows out of the
+ * table, so no walk steps over them; c.open here and in TS_ARM keeps the
+ * lists right even so. The unary '+' keeps SQLite from reading each case's timescales through
  * timescales_due (a walk of the whole status) instead of by case.
  */
 #define TS_BY_CASES(cases) \

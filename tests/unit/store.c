@@ -229,7 +229,7 @@ static void migration_4(const char *dir)
 	is_int(due_after, due_before, "the timer's next due instant is the one it was");
 	is_int(pending_after, pending, "and it counts the same pending timescales");
 	sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL);
-	is_int(scalar(db, "PRAGMA user_version", 0), 5, "it was migrated to version 4, then 5");
+	is_int(scalar(db, "PRAGMA user_version", 0), 6, "it was migrated to version 4, then 5 and 6");
 	ok(sqlite3_exec(db, "INSERT INTO reads(case_id, user_id, at) VALUES(1, 1, 1)", NULL, NULL, NULL) == SQLITE_CONSTRAINT &&
 	   strstr(sqlite3_errmsg(db), "read log's own file"),
 	   "version 5: no read is logged in the store's own table any more (%s)", sqlite3_errmsg(db));
@@ -242,7 +242,7 @@ static void migration_4(const char *dir)
 	ok(store_open(path, NULL, &st, &err) != 0 && strcmp(err.code, "store_too_new") == 0 &&
 	   strstr(err.message, "schema version 99"), "a store of a newer version is refused, saying which");
 	store_close(st);
-	sqlite3_exec(db, "PRAGMA user_version = 5", NULL, NULL, NULL);
+	sqlite3_exec(db, "PRAGMA user_version = 6", NULL, NULL, NULL);
 	sqlite3_close(db);
 }
 
@@ -338,14 +338,18 @@ static void ts_plans(const char *dir)
 		view = NULL;
 		json_decref(summary);
 	}
-	{
-		sqlite3_stmt *q;
-		sqlite3_prepare_v2(store_db(service_store(svc)), "SELECT count(*) FROM timescales t JOIN cases c ON c.id = t.case_id"
-				   " WHERE NOT c.open AND t.status = 'breached'", -1, &q, NULL);
-		closed_breached = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
-		sqlite3_finalize(q);
+	for (k = 0; k < 2; k++) {
+		json_t *cv = store_case_view(service_store(svc), "testshire", closing[k], NULL);
+		json_array_foreach(json_object_get(cv, "timescales"), i, t)
+			closed_breached += strcmp(json_string_value(json_object_get(t, "status")), "breached") == 0;
+		json_decref(cv);
 	}
-	ok(closed_breached >= 2, "plans: closed cases keep breached clocks (%d)", closed_breached);
+	ok(closed_breached >= 2, "plans: the closed cases' views keep their breached clocks (%d)", closed_breached);
+	is_int(scalar(store_db(service_store(svc)), "SELECT count(*) FROM timescales t JOIN cases c ON c.id = t.case_id WHERE NOT c.open", 0),
+	       0, "plans: and the timescales table has no row of a closed case");
+	/* as a store before version 6 had them: both plans still list only open cases' clocks */
+	sqlite3_exec(store_db(service_store(svc)), "INSERT INTO timescales(case_id, key, authority, name, status, due)"
+		     " SELECT id, 'stray#1', authority, 'stray', 'breached', 1 FROM cases WHERE NOT open", NULL, NULL, NULL);
 	{
 		json_t *whole = store_timescales(service_store(svc), &(struct ts_filter){ .authority = "testshire" }, NULL);
 		json_array_foreach(whole, i, t) {
@@ -378,6 +382,25 @@ static void ts_plans(const char *dir)
 	user_clear(&mgr);
 	user_clear(&kw);
 	service_close(svc);
+	{
+		char path[512];
+		struct store *st = NULL;
+		sqlite3 *db;
+		snprintf(path, sizeof path, "%s/plans.db", dir);
+		sqlite3_open(path, &db);
+		sqlite3_exec(db, "PRAGMA user_version = 5", NULL, NULL, NULL);
+		is_int(scalar(db, "SELECT count(*) FROM timescales t JOIN cases c ON c.id = t.case_id WHERE NOT c.open", 0), 2,
+		       "plans: taken back to version 5 with two closed cases' rows");
+		sqlite3_close(db);
+		if (store_open(path, NULL, &st, &err) == 0)
+			store_close(st);
+		sqlite3_open(path, &db);
+		ok(scalar(db, "PRAGMA user_version", 0) == 6 &&
+		   scalar(db, "SELECT count(*) FROM timescales t JOIN cases c ON c.id = t.case_id WHERE NOT c.open", 0) == 0 &&
+		   scalar(db, "SELECT count(*) FROM timescales", 0) > 0,
+		   "plans: migration 6 takes out closed cases' timescales and only those");
+		sqlite3_close(db);
+	}
 }
 
 int main(void)
