@@ -263,7 +263,13 @@ int cmd_serve(int argc, char **argv)
 	so.root = root ? root : (getenv("CASEWORK_ROOT") ? getenv("CASEWORK_ROOT") : ".");
 	so.demo = cli_flag(argc, argv, "demo");
 	so.virtual_clock = clock && strcmp(clock, "virtual") == 0;
-	so.read_writer = 1;   /* the read log never holds up the event loop */
+	/*
+	 * The read log never holds up the event loop: a thread writes it. Not for
+	 * a store in memory, which the thread's own connection could not see (a
+	 * second ":memory:" is a database of its own): there the server writes
+	 * the reads on its own connection, in batches, with nothing to fsync.
+	 */
+	so.read_writer = strcmp(so.db, ":memory:") != 0;
 	so.synchronous_normal = cli_flag(argc, argv, "sync-normal");
 	if (clock && strcmp(clock, "virtual") && strcmp(clock, "real")) {
 		fprintf(stderr, "casework: --clock is real or virtual\n");

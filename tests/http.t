@@ -1046,4 +1046,27 @@ is reads_of($A), $reads_before_stop + 3, 'read log: reads queued at SIGTERM are 
 	is $kept, $acked, "SIGTERM: every case the store kept was answered 201 ($acked of 40 before the stop)";
 }
 
+# --- a store in memory: who read a case is listed (the read log is written on
+# the server's own connection: a writer thread's ":memory:" would be another
+# database) ---------------------------------------------------------------------
+{
+	my $mroot = "$tmp/memroot";
+	make_path("$mroot/authorities", "$mroot/workflows/testshire");
+	copy("$ref/workflows/testshire/$_.lua", "$mroot/workflows/testshire/$_.lua") or die for qw(referral support);
+	my $a = slurp("$ref/authorities/testshire.lua");
+	$a =~ s/(\{ name = "Kit Worker"[^\n]*\n)/$1    { name = "Ada Auditor", roles = { "auditor" }, team = "north", token = "demo-testshire-auditor" },\n/
+		or die 'no Kit Worker line in the reference authority';
+	open my $fh, '>', "$mroot/authorities/testshire.lua" or die;
+	print $fh $a;
+	close $fh;
+	my $M = start_server(db => ':memory:', root => $mroot, clock => 'virtual', start => $start);
+	my ($st, $j) = req($M, 'POST', '/cases', $tri, $good);
+	my $id = $j->{id};
+	req($M, 'GET', "/cases/$id", $mgr) for 1 .. 2;
+	($st, $j) = req($M, 'GET', "/cases/$id/reads", 'demo-testshire-auditor');
+	is_deeply [ map { $_->{name} } @{ $j->{reads} // [] } ], [ 'Mo Manager', 'Mo Manager' ],
+		'--db :memory:: GET /cases/{id}/reads lists the two reads' or diag "$st " . $json->encode($j);
+	ok stop_server($M), '--db :memory:: the server stops';
+}
+
 done_testing;
