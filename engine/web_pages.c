@@ -411,7 +411,7 @@ int web_overdue(struct request *rq)
 		char *tq = evhttp_encode_uri(team);
 		html_raw(&b, "<nav class=\"govuk-pagination\" aria-label=\"Pages of timescales\">");
 		if (after[0])
-			html_fmt(&b, "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"/app/overdue?team=%s\" rel=\"prev\">"
+			html_fmt(&b, "<div class=\"govuk-pagination__prev\"><a class=\"govuk-link govuk-pagination__link\" href=\"/app/overdue?team=%s\">"
 				 "<span class=\"govuk-pagination__link-title\">First page</span></a></div>", tq);
 		if (next)
 			html_fmt(&b, "<div class=\"govuk-pagination__next\"><a class=\"govuk-link govuk-pagination__link\" href=\"/app/overdue?team=%s&amp;after=%s&amp;page=%lld\" rel=\"next\">"
