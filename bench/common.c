@@ -13,6 +13,7 @@
 
 #include "calendar.h"
 #include "error.h"
+#include "readlog.h"
 #include "service.h"
 #include "store.h"
 
@@ -115,8 +116,9 @@ struct service *bench_service(const char *db, const char *root, int sync_normal,
 	so.synchronous_normal = sync_normal;
 	so.virtual_clock = virtual_clock;
 	so.start = start;
-	/* as casework serve runs it: the read log and the WAL checkpoints on their own thread */
+	/* as casework serve runs it: the read log and the WAL checkpoints on their own thread, the WAL zero-filled */
 	so.read_writer = 1;
+	so.wal_reserve = READLOG_WAL_RESERVE;
 	if (service_open(&so, &svc, diag, &err)) {
 		size_t i;
 		json_t *d;

@@ -11,7 +11,7 @@ static const struct {
 	int (*fn)(int, char **);
 	const char *usage;
 } commands[] = {
-	{ "serve", cmd_serve, "serve [--db FILE] [--listen 127.0.0.1:8080] [--clock real|virtual] [--start INSTANT] [--demo] [--root DIR] [--assets DIR]" },
+	{ "serve", cmd_serve, "serve [--db FILE] [--listen 127.0.0.1:8080] [--clock real|virtual] [--start INSTANT] [--demo] [--root DIR] [--assets DIR] [--wal-reserve MB]" },
 	{ "run", cmd_run, "run SCENARIO... [--db FILE] [--root DIR] [--only TEXT] [--coverage]" },
 	{ "lint", cmd_lint, "lint [FILE...] [--root DIR]" },
 	{ "graph", cmd_graph, "graph AUTHORITY/WORKFLOW [--format dot|mermaid] [--root DIR]" },

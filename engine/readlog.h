@@ -33,6 +33,7 @@ struct store_options;
 #define READLOG_HELD 65536        /* queued reads that force a write on the caller's connection */
 #define READLOG_EVERY_MS 200      /* the writer thread's period */
 #define READLOG_BACKSTOP 20000    /* WAL pages (80 MB) past which the server's own commits checkpoint */
+#define READLOG_WAL_RESERVE ((int64_t)READLOG_BACKSTOP * (4096 + 24) + 32)   /* that many frames and the header */
 #define READLOG_FOLD_ROWS 200000  /* reads folded into the index by case at a time (readstore_fold) */
 #define READLOG_FOLD_MS 60000     /* fewer than that are folded after this long */
 

@@ -224,8 +224,18 @@ int service_open(const struct service_options *opt, struct service **out, json_t
 		service_close(svc);
 		return -1;
 	}
-	if (opt->read_writer)
+	if (opt->read_writer) {
+		struct error werr = { 0 };
 		store_autocheckpoint(svc->store, READLOG_BACKSTOP);   /* the read log's thread checkpoints */
+		/*
+		 * The WAL the server's commits will write, zero-filled now, as
+		 * PostgreSQL fills its WAL segments ahead: its commits overwrite
+		 * blocks the file has instead of growing it (store_wal_reserve). A
+		 * full disk here is reported and the server starts all the same.
+		 */
+		if (opt->wal_reserve && store_wal_reserve(svc->store, opt->wal_reserve, &werr))
+			fprintf(stderr, "casework: %s\n", werr.message);
+	}
 
 	*out = svc;
 	return 0;

@@ -24,6 +24,7 @@
 #include "def.h"
 #include "error.h"
 #include "http.h"
+#include "readlog.h"
 #include "service.h"
 #include "store.h"
 #include "util.h"
@@ -271,6 +272,17 @@ int cmd_serve(int argc, char **argv)
 	 */
 	so.read_writer = strcmp(so.db, ":memory:") != 0;
 	so.synchronous_normal = cli_flag(argc, argv, "sync-normal");
+	/* The WAL zero-filled at start, in MB: enough for the commits between two backstop checkpoints. */
+	so.wal_reserve = READLOG_WAL_RESERVE;
+	if (cli_opt(argc, argv, "wal-reserve")) {
+		char *end;
+		long mb = strtol(cli_opt(argc, argv, "wal-reserve"), &end, 10);
+		if (*end || end == cli_opt(argc, argv, "wal-reserve") || mb < 0 || mb > 65536) {
+			fprintf(stderr, "casework: --wal-reserve is a size in MB, 0 to 65536 (0: none)\n");
+			return 2;
+		}
+		so.wal_reserve = (int64_t)mb << 20;
+	}
 	if (clock && strcmp(clock, "virtual") && strcmp(clock, "real")) {
 		fprintf(stderr, "casework: --clock is real or virtual\n");
 		return 2;

@@ -29,6 +29,7 @@ struct service_options {
 	int virtual_clock;
 	int64_t start;            /* virtual clock start (0 = now) */
 	int read_writer;          /* write the read log from its own thread (the server) */
+	int64_t wal_reserve;      /* with read_writer: bytes of WAL zero-filled at open (store_wal_reserve) */
 };
 
 struct service;

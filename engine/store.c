@@ -1196,3 +1196,34 @@ void store_checkpoint(struct store *st)
 {
 	sqlite3_wal_checkpoint_v2(st->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
 }
+
+int store_wal_reserve(struct store *st, int64_t bytes, struct error *err)
+{
+	static const char zeros[1 << 16];
+	sqlite3_file *wal = NULL;
+	sqlite3_int64 size = 0, off;
+	int rc = SQLITE_OK;
+
+	if (!st->path || strcmp(st->path, ":memory:") == 0)
+		return 0;
+	if (st->group)
+		return error_set(err, ERR_INTERNAL, "internal", "the WAL is reserved outside a group transaction");
+	if (store_begin(st, err))
+		return -1;
+	if (sqlite3_file_control(st->db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) != SQLITE_OK ||
+	    !wal || !wal->pMethods || (rc = wal->pMethods->xFileSize(wal, &size)) != SQLITE_OK)
+		goto done;
+	for (off = size; off < bytes && rc == SQLITE_OK; off += (sqlite3_int64)sizeof zeros)
+		rc = wal->pMethods->xWrite(wal, zeros, (int)sizeof zeros, off);
+	if (rc == SQLITE_OK && off > size)
+		rc = wal->pMethods->xSync(wal, SQLITE_SYNC_NORMAL | SQLITE_SYNC_DATAONLY);
+	if (rc != SQLITE_OK)
+		wal->pMethods->xTruncate(wal, size);   /* a disk too full for it keeps what space it had */
+done:
+	store_rollback(st);   /* nothing was written inside the transaction: it only held the write lock */
+	if (!wal || rc != SQLITE_OK)
+		return error_set(err, ERR_UNAVAILABLE, "store_unavailable",
+				 "cannot lengthen the WAL of %s to %lld bytes (%s)%s", st->path, (long long)bytes,
+				 wal ? sqlite3_errstr(rc) : "no WAL file", fs_problem(st->path));
+	return 0;
+}

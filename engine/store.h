@@ -91,6 +91,16 @@ int store_group_commit(struct store *st, struct error *err);
 void store_autocheckpoint(struct store *st, int pages);
 /* Copy what the WAL holds into the database, without waiting for readers or writers. */
 void store_checkpoint(struct store *st);
+/*
+ * Zero-fill the store's WAL file to at least `bytes` (frames past its end are
+ * not frames: recovery stops at the first whose salt and checksum do not
+ * match). A commit then overwrites blocks the file already has: its
+ * fdatasync on a growing file also wrote the file's new size and block map,
+ * about 100-150 us more a commit on the bench machine (bench/README.md).
+ * Done under the write lock, so no writer appends meanwhile. 0 if done or
+ * nothing to do (a store in memory, a WAL already that long).
+ */
+int store_wal_reserve(struct store *st, int64_t bytes, struct error *err);
 
 int store_authority_put(struct store *st, const char *id, const char *name,
 			const json_t *config, struct error *err);

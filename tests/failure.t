@@ -58,8 +58,11 @@ my $pid = fork // die;
 if (!$pid) {
 	open STDOUT, '>', "$tmp/serve.out" or POSIX::_exit(126);
 	open STDERR, '>', "$tmp/serve.err" or POSIX::_exit(126);
+	# No WAL zero-filled at start (--wal-reserve 0): each comparison hashes the
+	# whole WAL file, and 80 MB of zeros made the file take a minute; a write
+	# by a refusal would grow the file or change its bytes either way.
 	exec $bin, 'serve', '--db', $db, '--listen', '127.0.0.1:0', '--clock', 'virtual', '--start', '2026-01-05T09:00:00Z',
-		'--demo', '--root', $ref or POSIX::_exit(127);
+		'--demo', '--root', $ref, '--wal-reserve', '0' or POSIX::_exit(127);
 }
 END { if ($$ == $main_pid && $pid) { kill 'KILL', $pid; waitpid $pid, 0 } }
 my $base;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hardening: runaway workflow code is stopped (instruction budget, memory cap)
 # and named by file and line while the server keeps serving; a full disk
-# answers 503, writes nothing partial, and service resumes when space returns;
+# answers 503, writes nothing partial, and service resumes when space returns
+# (the WAL zero-filled at start, or its space given back if it does not fit);
 # a store whose filesystem the kernel turns read-only under the running
 # server (an ext4 error with errors=remount-ro) answers 503 to writes, still
 # serves reads, and loses nothing acknowledged.
@@ -47,10 +48,36 @@ is "$(events)" "$before" "nothing was written by the stopped actions"
 is "$(post /cases/1/actions/note '{}')" 200 "the same case still works afterwards"
 is "$(curl -s -o /dev/null -w '%{http_code}' "$URL/health")" 200 "the server keeps serving"
 
+# The WAL is zero-filled at start (store_wal_reserve): 20,000 frames of
+# 4,120 bytes and the header by default, what --wal-reserve MB says, nothing
+# for 0; a size that is not one is refused. crash.t recovers such a WAL.
+wal_size() { stat -c %s "$1-wal" 2>/dev/null || echo 0; }
+start "$tmp/r.db" tests/reference
+[ "$(wal_size "$tmp/r.db")" -ge 82400032 ]; ok $? "serve zero-fills the WAL to 20,000 frames ($(wal_size "$tmp/r.db") bytes)"
+TOKEN=demo-testshire-triage
+is "$(post /cases '{"workflow": "referral", "data": {"referrer": "gp", "consent": true}}')" 201 "...and a case opens over it"
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null
+"$bin" verify --db "$tmp/r.db" --root tests/reference >"$tmp/verify" 2>&1; ok $? "...and the store verifies after ($(tail -1 "$tmp/verify"))"
+rm -f "$tmp/r.db"*
+"$bin" serve --db "$tmp/r.db" --root tests/reference --listen 127.0.0.1:0 --wal-reserve 2 >"$tmp/out.r" 2>&1 & pids+=($!)
+for _ in $(seq 100); do grep -q "serving on" "$tmp/out.r" && break; sleep 0.05; done
+w=$(wal_size "$tmp/r.db"); [ "$w" -ge 2097152 ] && [ "$w" -lt 3145728 ]; ok $? "--wal-reserve 2 zero-fills 2 MB ($w bytes)"
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null
+rm -f "$tmp/r.db"*
+"$bin" serve --db "$tmp/r.db" --root tests/reference --listen 127.0.0.1:0 --wal-reserve 0 >"$tmp/out.r" 2>&1 & pids+=($!)
+for _ in $(seq 100); do grep -q "serving on" "$tmp/out.r" && break; sleep 0.05; done
+[ "$(wal_size "$tmp/r.db")" -lt 1048576 ]; ok $? "--wal-reserve 0 zero-fills nothing ($(wal_size "$tmp/r.db") bytes)"
+kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null
+"$bin" serve --db "$tmp/r.db" --wal-reserve 12x >/dev/null 2>"$tmp/err.r"; is "$?" 2 "--wal-reserve 12x is refused"
+grep -q -- "--wal-reserve is a size in MB" "$tmp/err.r"; ok $? "...naming the option ($(cat "$tmp/err.r"))"
+
 # A full disk: the store on a 2 MiB filesystem, then fill it.
 if [ "$(id -u)" = 0 ] && mkdir -p "$tmp/disk" && mount -t tmpfs -o size=2m tmpfs "$tmp/disk" 2>/dev/null; then
 	TOKEN=demo-testshire-triage
 	start "$tmp/disk/c.db" tests/reference
+	# 80 MB of WAL does not fit: the server says so, gives the space back and serves
+	grep -q "cannot lengthen the WAL .* full" "$tmp/err.$n"; ok $? "a WAL that does not fit is reported ($(cat "$tmp/err.$n"))"
+	[ "$(wal_size "$tmp/disk/c.db")" -lt 1048576 ]; ok $? "...and its space given back ($(wal_size "$tmp/disk/c.db") bytes)"
 	is "$(post /cases '{"workflow": "referral", "data": {"referrer": "gp", "consent": true}}')" 201 "open a case on the small disk"
 	dd if=/dev/zero of="$tmp/disk/filler" bs=4k 2>/dev/null
 	codes=""
