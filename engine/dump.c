@@ -44,6 +44,31 @@ static void putc1(struct buf *b, char c)
 }
 
 /*
+ * Past the plain bytes from p: printable ASCII, neither a quote nor a
+ * backslash (most of a view's strings, whole), eight at a time while it can:
+ * a byte-by-byte loop was a third of parsing a view. A word holds a byte to
+ * stop at if one of its bytes is zero after xor with '"' or '\\', is below
+ * 0x20, or has its top bit set (the bit tricks are exact about whether there
+ * is one, which is all this asks); the loop after finds which.
+ */
+static const char *plain_run(const char *p, const char *end)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	while (end - p >= 8) {
+		uint64_t x, q, b;
+		memcpy(&x, p, 8);
+		q = x ^ (ones * '"');
+		b = x ^ (ones * '\\');
+		if ((((q - ones) & ~q) | ((b - ones) & ~b) | ((x - ones * 0x20) & ~x) | x) & highs)
+			break;
+		p += 8;
+	}
+	while (p < end && (unsigned char)*p >= 0x20 && (unsigned char)*p < 0x80 && *p != '"' && *p != '\\')
+		p++;
+	return p;
+}
+
+/*
  * One UTF-8 sequence at s (n bytes left): its length, and the code point
  * in *cp; 0 if it is not UTF-8 as jansson checks it (overlong forms,
  * surrogates and code points past U+10FFFF are refused).
@@ -86,15 +111,11 @@ static int put_string(struct buf *b, const char *str, size_t len, int ascii)
 {
 	const unsigned char *s = (const unsigned char *)str, *run = s, *end = s + len;
 	putc1(b, '"');
-	while (s < end) {
+	while ((s = (const unsigned char *)plain_run((const char *)s, (const char *)end)) < end) {
 		int32_t cp;
 		size_t k;
 		const char *esc = NULL;
 		char seq[13];
-		if (*s >= 0x20 && *s < 0x80 && *s != '"' && *s != '\\') {
-			s++;
-			continue;
-		}
 		k = utf8_next(s, (size_t)(end - s), &cp);
 		if (!k)
 			return -1;
@@ -147,6 +168,34 @@ static int put_member(struct buf *b, const char *key, const json_t *value, int f
 	return put_value(b, value, flags);
 }
 
+/*
+ * A view's "timescales" (DUMP_VIEW): a stand-in (dump_load_view) is written
+ * as the clock's text as stored. Only there: a stand-in is recognised by the
+ * place the engine put it, not by anything a user's JSON could imitate.
+ */
+static int put_clocks(struct buf *b, const json_t *list, int flags, int first)
+{
+	size_t i;
+	if (!first)
+		putc1(b, ',');
+	put(b, "\"timescales\":[", 14);
+	for (i = 0; i < json_array_size(list); i++) {
+		const json_t *t = json_array_get(list, i);
+		if (i)
+			putc1(b, ',');
+		if (dump_is_standin(t)) {
+			const json_t *text = json_object_get(t, DUMP_STANDIN_KEY);
+			if (!json_is_string(text))
+				return -1;
+			put(b, json_string_value(text), json_string_length(text));
+		} else if (put_value(b, t, flags & ~DUMP_VIEW)) {
+			return -1;
+		}
+	}
+	putc1(b, ']');
+	return 0;
+}
+
 static int put_object(struct buf *b, const json_t *v, int flags)
 {
 	const char *key;
@@ -160,12 +209,16 @@ static int put_object(struct buf *b, const json_t *v, int flags)
 			keys[i++] = key;
 		qsort(keys, n, sizeof *keys, cmp_keys);
 		for (i = 0; i < n && rc == 0; i++)
-			rc = put_member(b, keys[i], json_object_get(v, keys[i]), flags, i == 0);
+			rc = put_member(b, keys[i], json_object_get(v, keys[i]), flags & ~DUMP_VIEW, i == 0);
 		free(keys);
 	} else {
 		json_object_foreach((json_t *)v, key, value) {
-			if (put_member(b, key, value, flags, i++ == 0))
+			if ((flags & DUMP_VIEW) && strcmp(key, "timescales") == 0 && json_is_array(value)) {
+				if (put_clocks(b, value, flags, i++ == 0))
+					return -1;
+			} else if (put_member(b, key, value, flags & ~DUMP_VIEW, i++ == 0)) {
 				return -1;
+			}
 		}
 	}
 	putc1(b, '}');
@@ -184,7 +237,7 @@ static int put_value(struct buf *b, const json_t *v, int flags)
 		for (i = 0; i < json_array_size(v); i++) {
 			if (i)
 				putc1(b, ',');
-			if (put_value(b, json_array_get(v, i), flags))
+			if (put_value(b, json_array_get(v, i), flags & ~DUMP_VIEW))
 				return -1;
 		}
 		putc1(b, ']');
@@ -229,6 +282,8 @@ static int put_value(struct buf *b, const json_t *v, int flags)
 char *dump_json(const json_t *v, int flags)
 {
 	struct buf b = { 0 };
+	if ((flags & DUMP_VIEW) && (flags & (DUMP_SORT_KEYS | DUMP_ASCII)) != DUMP_ASCII)
+		return NULL;   /* a stand-in's text is ASCII and in insertion order */
 	if (!v || put_value(&b, v, flags)) {
 		free(b.p);
 		return NULL;
@@ -245,6 +300,7 @@ struct in {
 	int depth;
 	char *tmp;                /* unescaped strings */
 	size_t cap;
+	int view;                 /* dump_load_view: settled timescales become stand-ins */
 };
 
 static void skip_ws(struct in *in)
@@ -297,10 +353,23 @@ static size_t put_utf8(char *o, int32_t cp)
 	return 4;
 }
 
+
 /* A string at in->p (past its opening quote), unescaped into in->tmp; its length, or -1. */
 static long get_string(struct in *in)
 {
 	size_t n = 0;
+	const char *q = plain_run(in->p, in->end);
+	if (q < in->end && *q == '"') {
+		/* no escape and nothing past ASCII: a copy, without the loop below */
+		n = (size_t)(q - in->p);
+		if (in->cap < n + 8) {
+			in->cap = n + 256;
+			in->tmp = xrealloc(in->tmp, in->cap);
+		}
+		memcpy(in->tmp, in->p, n);
+		in->p = q + 1;
+		return (long)n;
+	}
 	for (;;) {
 		const char *s = in->p;
 		unsigned char c;
@@ -368,6 +437,7 @@ static long get_string(struct in *in)
 }
 
 static json_t *get_value(struct in *in);
+static json_t *get_clocks(struct in *in);
 
 /* Past a '{' or '[': -1 if nested too deep (jansson's to refuse), 1 if it closes at once, else 0. */
 static int open_container(struct in *in, char close)
@@ -496,7 +566,7 @@ static json_t *get_value(struct in *in)
 				break;
 			}
 			in->p++;
-			item = get_value(in);
+			item = in->view && in->depth == 1 && strcmp(key, "timescales") == 0 ? get_clocks(in) : get_value(in);
 			/* a repeated key replaces the value in its first place, as in json_loads */
 			rc = !item || json_object_set_new_nocheck(v, key, item);
 			if (key != small)
@@ -555,6 +625,217 @@ static json_t *get_value(struct in *in)
 	default:
 		return get_number(in);
 	}
+}
+
+/* --- a view to change: settled timescales as stand-ins (dump.h) ---------------- */
+
+/*
+ * Past one value at in->p without building it: 0, or -1 for anything the
+ * full parser should see instead (the caller falls back to it). Stored views
+ * are ASCII (DUMP_ASCII), so a byte past 0x7F in a string is sent there too.
+ */
+static int skip_value(struct in *in)
+{
+	int depth = 0;
+	skip_ws(in);
+	do {
+		if (in->p >= in->end)
+			return -1;
+		switch (*in->p) {
+		case '"':
+			for (in->p = plain_run(in->p + 1, in->end); in->p < in->end && *in->p != '"';
+			     in->p = plain_run(in->p, in->end)) {
+				if (*in->p != '\\' || in->p + 1 >= in->end)
+					return -1;   /* a control or non-ASCII byte, or a cut escape */
+				in->p += 2;
+			}
+			if (in->p >= in->end)
+				return -1;
+			in->p++;
+			break;
+		case '{':
+		case '[':
+			depth++;
+			in->p++;
+			break;
+		case '}':
+		case ']':
+			depth--;
+			in->p++;
+			break;
+		case ',':
+		case ':':
+		case ' ':
+		case '\n':
+		case '\r':
+		case '\t':
+			if (!depth)
+				return -1;
+			in->p++;
+			break;
+		default: {
+			const char *q = in->p;
+			while (in->p < in->end && ((*in->p >= '0' && *in->p <= '9') || (*in->p >= 'a' && *in->p <= 'z') ||
+						   *in->p == '-' || *in->p == '+' || *in->p == '.' || *in->p == 'E'))
+				in->p++;
+			if (in->p == q)
+				return -1;
+		}
+		}
+	} while (depth > 0);
+	return depth == 0 ? 0 : -1;
+}
+
+static int settled(const char *status)
+{
+	return status && (strcmp(status, "met") == 0 || strcmp(status, "met_late") == 0 ||
+			  strcmp(status, "cancelled") == 0);
+}
+
+/*
+ * The timescale at in->p as a stand-in if its status is settled; otherwise
+ * (or on anything unexpected) NULL, with in->p where it was, for the full
+ * parser. Only the members an action reads of a settled clock are built.
+ */
+static json_t *settled_clock(struct in *in)
+{
+	static const char *const kept[] = { "key", "name", "member", "status", "due_epoch" };
+	const char *start = in->p;
+	int depth = in->depth;
+	json_t *stand;
+	if (open_container(in, '}') != 0) {
+		in->p = start;
+		in->depth = depth;
+		return NULL;
+	}
+	stand = json_object();
+	json_object_set_new_nocheck(stand, DUMP_STANDIN_KEY, json_null());   /* first: dump_json looks there */
+	for (;;) {
+		long n;
+		size_t i;
+		int want = 0, rc;
+		char key[16];
+		skip_ws(in);
+		if (in->p >= in->end || *in->p != '"')
+			break;
+		in->p++;
+		if ((n = get_string(in)) < 0)
+			break;
+		if ((size_t)n < sizeof key) {
+			memcpy(key, in->tmp, (size_t)n);
+			key[n] = '\0';
+			for (i = 0; i < sizeof kept / sizeof *kept; i++)
+				want |= strcmp(key, kept[i]) == 0;
+		}
+		skip_ws(in);
+		if (in->p >= in->end || *in->p != ':')
+			break;
+		in->p++;
+		if (want) {
+			json_t *item = get_value(in);
+			if (!item || json_object_set_new_nocheck(stand, key, item))
+				break;
+		} else if (skip_value(in)) {
+			break;
+		}
+		if ((rc = next_or_close(in, '}')) < 0)
+			break;
+		if (rc == 0) {
+			if (!settled(json_string_value(json_object_get(stand, "status"))))
+				break;
+			json_object_set_new_nocheck(stand, DUMP_STANDIN_KEY,
+						    json_stringn_nocheck(start, (size_t)(in->p - start)));
+			return stand;
+		}
+	}
+	json_decref(stand);
+	in->p = start;
+	in->depth = depth;
+	return NULL;
+}
+
+/* The view's "timescales" array: settled clocks as stand-ins, the others in full. */
+static json_t *get_clocks(struct in *in)
+{
+	json_t *v;
+	int empty;
+	skip_ws(in);
+	if (in->p >= in->end || *in->p != '[')
+		return get_value(in);
+	if ((empty = open_container(in, ']')) < 0)
+		return NULL;
+	v = json_array();
+	if (empty)
+		return v;
+	for (;;) {
+		json_t *item;
+		int rc;
+		skip_ws(in);
+		item = in->p < in->end && *in->p == '{' ? settled_clock(in) : NULL;
+		if (!item)
+			item = get_value(in);
+		if (!item || json_array_append_new(v, item) || (rc = next_or_close(in, ']')) < 0)
+			break;
+		if (rc == 0)
+			return v;
+	}
+	json_decref(v);
+	return NULL;
+}
+
+int dump_is_standin(const json_t *v)
+{
+	void *it = json_is_object(v) ? json_object_iter((json_t *)v) : NULL;
+	return it && strcmp(json_object_iter_key(it), DUMP_STANDIN_KEY) == 0 &&
+	       json_is_string(json_object_iter_value(it));
+}
+
+json_t *dump_load_view(const char *text)
+{
+	struct in in = { 0 };
+	json_t *v;
+	if (!text)
+		return NULL;
+	in.p = text;
+	in.end = text + strlen(text);
+	in.view = 1;
+	v = get_value(&in);
+	skip_ws(&in);
+	if (v && in.p != in.end) {
+		json_decref(v);
+		v = NULL;
+	}
+	free(in.tmp);
+	return v ? v : dump_load(text);
+}
+
+int dump_view_partial(const json_t *view)
+{
+	size_t i;
+	json_t *t;
+	json_array_foreach(json_object_get(view, "timescales"), i, t)
+		if (dump_is_standin(t))
+			return 1;
+	return 0;
+}
+
+int dump_view_expand(json_t *view)
+{
+	json_t *t, *list;
+	size_t i;
+	if (!dump_view_partial(view))
+		return 0;
+	list = json_array();   /* a new array: the old one may be shared (the view cache) */
+	json_array_foreach(json_object_get(view, "timescales"), i, t) {
+		json_t *full = dump_is_standin(t) ? dump_load(json_string_value(json_object_get(t, DUMP_STANDIN_KEY)))
+						  : json_incref(t);
+		if (!full) {
+			json_decref(list);
+			return -1;
+		}
+		json_array_append_new(list, full);
+	}
+	return json_object_set_new(view, "timescales", list);
 }
 
 json_t *dump_load_fast(const char *text)

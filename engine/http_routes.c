@@ -215,12 +215,10 @@ static int act(struct request *rq, const char *action, json_t *input)
 {
 	int64_t id = util_id(rq->params[0]);
 	struct error err = { 0 };
-	json_t *view = NULL;
 	if (!id)
 		return not_found(rq);
-	if (service_act(rq->svc, &rq->user, id, action, input, &view, &err))
+	if (service_act(rq->svc, &rq->user, id, action, input, NULL, &err))
 		return http_reply_error(rq, &err);
-	json_decref(view);
 	/* the view as the action stored it, with the caller's actions now: as GET answers */
 	return reply_case(rq, id, 0);
 }

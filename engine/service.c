@@ -28,23 +28,28 @@
 
 /*
  * The case's view (new reference; callers must not change it: interp_apply
- * copies before it writes), from the cache when it is current.
+ * copies before it writes), from the cache when it is current. partial: the
+ * caller takes a view whose settled clocks are stand-ins (svc_view_take);
+ * otherwise a cached partial view counts as a miss.
  */
-static json_t *view_get(struct service *svc, const char *authority, int64_t id, struct error *err)
+static json_t *view_get(struct service *svc, const char *authority, int64_t id, int partial,
+			struct error *err)
 {
 	struct view_slot *slot = &svc->cache[(uint64_t)id % VIEW_CACHE];
 	char hash[65];
 	json_t *v;
 	if (store_case_last_hash(svc->store, authority, id, hash, err))
 		return NULL;
-	if (slot->view && slot->id == id && strcmp(slot->hash, hash) == 0)
+	if (slot->view && slot->id == id && strcmp(slot->hash, hash) == 0 && (partial || !slot->partial))
 		return json_incref(slot->view);
-	v = store_case_view(svc->store, authority, id, err);
+	v = partial ? store_case_view_to_change(svc->store, authority, id, err)
+		    : store_case_view(svc->store, authority, id, err);
 	if (v) {
 		json_decref(slot->view);
 		slot->id = id;
 		snprintf(slot->hash, sizeof slot->hash, "%s", hash);
 		slot->view = json_incref(v);
+		slot->partial = partial && dump_view_partial(v);
 	}
 	return v;
 }
@@ -53,10 +58,11 @@ static json_t *view_get(struct service *svc, const char *authority, int64_t id, 
  * The case's view for changing in place: taken out of the cache (so a
  * refused change cannot leave a half-changed view there); the caller owns it.
  */
-json_t *svc_view_take(struct service *svc, const char *authority, int64_t id, struct error *err)
+json_t *svc_view_take(struct service *svc, const char *authority, int64_t id, int partial,
+		      struct error *err)
 {
 	struct view_slot *slot = &svc->cache[(uint64_t)id % VIEW_CACHE];
-	json_t *v = view_get(svc, authority, id, err);   /* ours, plus the cache's */
+	json_t *v = view_get(svc, authority, id, partial, err);   /* ours, plus the cache's */
 	if (v && slot->view == v) {
 		slot->view = NULL;
 		slot->id = 0;
@@ -77,6 +83,7 @@ static void view_put(struct service *svc, int64_t id, const char *hash, json_t *
 	slot->id = id;
 	snprintf(slot->hash, sizeof slot->hash, "%s", hash);
 	slot->view = json_incref(view);
+	slot->partial = dump_view_partial(view);
 }
 
 /* --- facts ------------------------------------------------------------------ */
@@ -432,7 +439,7 @@ static int transfer(struct service *svc, const struct user *u, int64_t case_id, 
 		return error_set(err, ERR_CONFLICT, "no_transfers_in", "%s does not receive transfers", to->id);
 	if (store_begin(svc->store, err))
 		return -1;
-	view = svc_view_take(svc, u->authority, case_id, err);
+	view = svc_view_take(svc, u->authority, case_id, 0, err);
 	if (!view || !(d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err)))
 		goto done;
 	if (store_case_new(svc->store, to->id, td->id, td->hash, now, err, &tid))
@@ -484,7 +491,8 @@ int service_act(struct service *svc, const struct user *u, int64_t case_id,
 	size_t i;
 	int rc = -1;
 
-	*view_out = NULL;
+	if (view_out)
+		*view_out = NULL;
 	if (input && !json_is_object(input) && !json_is_null(input))
 		return error_field(err, ERR_INVALID, "invalid_input", "input", "input must be a JSON object");
 	/*
@@ -495,14 +503,19 @@ int service_act(struct service *svc, const struct user *u, int64_t case_id,
 	svc_fire_due(svc, case_id, service_now(svc), NULL, NULL);
 	if (strcmp(action, "transfer") == 0) {
 		json_t *none = json_is_object(input) ? NULL : json_object();
-		int trc = transfer(svc, u, case_id, none ? none : input, view_out, err);
+		json_t *tv = NULL;
+		int trc = transfer(svc, u, case_id, none ? none : input, &tv, err);
 		json_decref(none);
+		if (view_out)
+			*view_out = tv;
+		else
+			json_decref(tv);
 		return trc;
 	}
 	in = json_is_object(input) ? json_incref((json_t *)input) : json_object();
 	if (store_begin(svc->store, err))
 		return -1;
-	view = svc_view_take(svc, u->authority, case_id, err);
+	view = svc_view_take(svc, u->authority, case_id, 1, err);
 	if (!view || !a)
 		goto done;
 	d = service_definition_by_hash(svc, json_string_value(json_object_get(view, "definition")), err);
@@ -541,9 +554,16 @@ done:
 	if (rc) {
 		store_rollback(svc->store);
 		json_decref(view);
-	} else {
+	} else if (view_out) {
+		/* the whole view: the settled clocks the action left as stand-ins, parsed now */
 		*view_out = view;
 		give(view_out);
+		if (dump_view_expand(*view_out)) {
+			json_decref(*view_out);
+			*view_out = store_case_view(svc->store, NULL, case_id, NULL);
+		}
+	} else {
+		json_decref(view);
 	}
 	json_decref(facts);
 	json_decref(spawns);
@@ -560,7 +580,7 @@ static void log_read_of(struct service *svc, int64_t case_id, int64_t user_id)
 json_t *service_case_view(struct service *svc, const struct user *u, int64_t case_id,
 			  int log_read, struct error *err)
 {
-	json_t *cached = view_get(svc, u->authority, case_id, err), *view;
+	json_t *cached = view_get(svc, u->authority, case_id, 0, err), *view;
 	struct definition *d;
 	if (!cached)
 		return NULL;
@@ -639,7 +659,7 @@ int service_migrate(struct service *svc, int64_t case_id, const char *to, const 
 		return -1;
 	if (store_begin(svc->store, err))
 		return -1;
-	view = svc_view_take(svc, NULL, case_id, err);
+	view = svc_view_take(svc, NULL, case_id, 0, err);
 	if (!view || !(a = service_authority(svc, json_string_value(json_object_get(view, "authority")))))
 		goto done;
 	before = json_deep_copy(view);

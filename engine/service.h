@@ -66,7 +66,9 @@ int service_open_case(struct service *svc, const struct user *u, const json_t *b
 		      json_t **view_out, struct error *err);
 /*
  * Take an action (including the built-ins add_record {type, fields} and
- * extend_timescale {timescale, until, reason}). *view_out is the new view.
+ * extend_timescale {timescale, until, reason}). *view_out is the new view;
+ * view_out may be NULL for a caller that does not want it (the HTTP API
+ * answers with the stored text), which spares parsing its settled clocks.
  */
 int service_act(struct service *svc, const struct user *u, int64_t case_id,
 		const char *action, const json_t *input, json_t **view_out, struct error *err);

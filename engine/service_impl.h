@@ -31,6 +31,7 @@ struct view_slot {
 	int64_t id;
 	char hash[65];
 	json_t *view;
+	int partial;              /* its settled clocks are stand-ins (dump_load_view): for actions only */
 };
 
 struct service {
@@ -50,7 +51,12 @@ struct service {
 struct interp_event;
 
 /* The case's view for changing in place, taken out of the view cache (service.c). */
-json_t *svc_view_take(struct service *svc, const char *authority, int64_t id, struct error *err);
+/*
+ * partial: the caller only changes the view and stores it (an action, a
+ * breach), so settled clocks may be stand-ins (dump_load_view).
+ */
+json_t *svc_view_take(struct service *svc, const char *authority, int64_t id, int partial,
+		      struct error *err);
 /* The authority's closure days as a fact of an event (service.c). */
 void svc_calendar_facts(const struct authority *a, json_t *facts);
 /* Fold one event into the case and persist it, inside the caller's transaction (service.c). */

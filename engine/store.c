@@ -927,19 +927,31 @@ int store_case_stored(struct store *st, const char *authority, int64_t id, char 
 	return found ? 0 : error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);
 }
 
-json_t *store_case_view(struct store *st, const char *authority, int64_t id,
-			struct error *err)
+static json_t *case_view(struct store *st, const char *authority, int64_t id,
+			 json_t *(*load)(const char *), struct error *err)
 {
 	sqlite3_stmt *s = stmt(st, S_CASE_VIEW);
 	json_t *view = NULL;
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) == SQLITE_ROW &&
 	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0))
-		view = dump_load((const char *)sqlite3_column_text(s, 1));
+		view = load((const char *)sqlite3_column_text(s, 1));
 	sqlite3_reset(s);
 	if (!view)
 		error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);
 	return view;
+}
+
+json_t *store_case_view(struct store *st, const char *authority, int64_t id,
+			struct error *err)
+{
+	return case_view(st, authority, id, dump_load, err);
+}
+
+json_t *store_case_view_to_change(struct store *st, const char *authority, int64_t id,
+				  struct error *err)
+{
+	return case_view(st, authority, id, dump_load_view, err);
 }
 
 int store_case_text(struct store *st, const char *authority, int64_t id, char **text,
@@ -984,7 +996,7 @@ int store_case_last_hash(struct store *st, const char *authority, int64_t id, ch
  */
 char *store_view_text(const json_t *view)
 {
-	return dump_json(view, DUMP_ASCII);
+	return dump_json(view, DUMP_ASCII | DUMP_VIEW);
 }
 
 void store_view_hash(const char *text, char out[65])

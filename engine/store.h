@@ -153,6 +153,9 @@ int store_case_save(struct store *st, int64_t id, const json_t *view, const char
  */
 json_t *store_case_view(struct store *st, const char *authority, int64_t id,
 			struct error *err);
+/* The same, for an action to change: its settled clocks as stand-ins (dump_load_view). */
+json_t *store_case_view_to_change(struct store *st, const char *authority, int64_t id,
+				  struct error *err);
 
 /*
  * A case's stored view as text (caller frees *text) with the columns needed

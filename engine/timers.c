@@ -69,7 +69,7 @@ static int fire_one(struct service *svc, int64_t case_id, const char *key, int64
 		struct error first = { 0 };
 		if (store_begin(svc->store, err))
 			return -1;
-		view = svc_view_take(svc, NULL, case_id, err);
+		view = svc_view_take(svc, NULL, case_id, 1, err);   /* only changed and stored: stand-ins will do */
 		if (!view) {
 			store_rollback(svc->store);
 			return -1;
