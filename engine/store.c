@@ -205,6 +205,8 @@ struct store {
 	int kept;                 /* operations released into it */
 	char *pad;                /* a view as stored, padded (store_case_save) */
 	size_t padcap;
+	int64_t sized_id;         /* the case whose stored view is sized_bytes long (read or written last) */
+	size_t sized_bytes;
 };
 
 /*
@@ -511,6 +513,7 @@ int store_group_commit(struct store *st, struct error *err)
 
 void store_rollback(struct store *st)
 {
+	st->sized_id = 0;   /* a view written in what is rolled back is not the stored one */
 	if (st->group) {
 		if (st->in_op && !sqlite3_get_autocommit(st->db)) {
 			exec(st, stmt(st, S_ROLLBACK_TO), NULL, "rollback to");
@@ -834,14 +837,28 @@ static char *view_col(sqlite3_stmt *s, int col)
 	return out;
 }
 
-static void bind_view(struct store *st, sqlite3_stmt *s, int i, int64_t id, const char *text)
+/*
+ * The size the case's view is stored at: known without a query when it is
+ * the view just read for the action (SQL's length() of a text reads and
+ * counts all of it, overflow pages included).
+ */
+static size_t stored_size(struct store *st, int64_t id)
 {
-	sqlite3_stmt *len = stmt(st, S_CASE_VIEW_SIZE);
-	size_t n = strlen(text), c, current = 0;
+	sqlite3_stmt *len;
+	size_t current = 0;
+	if (st->sized_id == id)
+		return st->sized_bytes;
+	len = stmt(st, S_CASE_VIEW_SIZE);
 	sqlite3_bind_int64(len, 1, id);
-	if (n >= VIEW_ROOM_FROM && sqlite3_step(len) == SQLITE_ROW)
+	if (sqlite3_step(len) == SQLITE_ROW)
 		current = (size_t)sqlite3_column_int64(len, 0);
 	sqlite3_reset(len);
+	return current;
+}
+
+static void bind_view(struct store *st, sqlite3_stmt *s, int i, int64_t id, const char *text)
+{
+	size_t n = strlen(text), c, current = n >= VIEW_ROOM_FROM ? stored_size(st, id) : 0;
 	c = store_view_stored_size(n, current);
 	if (st->padcap < c) {
 		st->pad = xrealloc(st->pad, c);
@@ -850,6 +867,8 @@ static void bind_view(struct store *st, sqlite3_stmt *s, int i, int64_t id, cons
 	memcpy(st->pad, text, n);
 	memset(st->pad + n, ' ', c - n);
 	sqlite3_bind_text(s, i, st->pad, (int)c, SQLITE_STATIC);
+	st->sized_id = id;
+	st->sized_bytes = c;
 }
 
 int store_case_save(struct store *st, int64_t id, const json_t *view, const char *view_text,
@@ -934,8 +953,11 @@ static json_t *case_view(struct store *st, const char *authority, int64_t id,
 	json_t *view = NULL;
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) == SQLITE_ROW &&
-	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0))
+	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0)) {
 		view = load((const char *)sqlite3_column_text(s, 1));
+		st->sized_id = id;   /* views are ASCII: bytes are characters (length()) */
+		st->sized_bytes = (size_t)sqlite3_column_bytes(s, 1);
+	}
 	sqlite3_reset(s);
 	if (!view)
 		error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);

@@ -403,10 +403,66 @@ static void ts_plans(const char *dir)
 	}
 }
 
+/*
+ * An action on a case whose clock has run out before the timer fired it: the
+ * breach is recorded first, an event of its own (service_act asks the view it
+ * loads whether a pending clock is past due), so the action meets it late.
+ * A case acted on in time has no such event.
+ */
+static void due_before_action(const char *dir)
+{
+	struct service *svc;
+	struct error err = { 0 };
+	struct user tri = { 0 };
+	json_t *view = NULL, *events;
+	int64_t at = 1898845200, late, early;   /* 2030-03-04T09:00:00Z */
+	const char *body = "{\"workflow\": \"referral\", \"data\": {\"referrer\": \"gp\", \"consent\": true}}";
+	json_t *b = json_loads(body, 0, NULL);
+	size_t i;
+
+	if (!(svc = reference(dir, "due.db", at, "a store for actions on overdue cases")))
+		return;
+	user(svc, "demo-testshire-triage", &tri);
+	service_open_case(svc, &tri, b, &view, &err);
+	late = json_integer_value(json_object_get(view, "id"));
+	json_decref(view);
+	service_open_case(svc, &tri, b, &view, &err);
+	early = json_integer_value(json_object_get(view, "id"));
+	json_decref(view);
+	json_decref(b);
+
+	service_clock_set(svc, at + 3600);   /* the triage clock (24 hours) is not due */
+	ok(service_act(svc, &tri, early, "accept", NULL, &view, &err) == 0, "a case accepted within 24 hours");
+	events = store_events(service_store(svc), early, &err);
+	ok(json_array_size(events) == 2, "...has its open and accept events only (%zu)", json_array_size(events));
+	json_decref(events);
+	json_decref(view);
+
+	service_clock_set(svc, at + 2 * 86400);   /* past due; no timer has run (the clock was set, not advanced) */
+	ok(service_act(svc, &tri, late, "accept", NULL, &view, &err) == 0, "a case accepted two days late (%.200s)", err.message);
+	for (i = 0; i < json_array_size(json_object_get(view, "timescales")); i++) {
+		json_t *t = json_array_get(json_object_get(view, "timescales"), i);
+		if (strcmp(json_string_value(json_object_get(t, "key")), "triage#1") == 0)
+			ok(strcmp(json_string_value(json_object_get(t, "status")), "met_late") == 0 &&
+			   json_object_get(t, "breached_at"), "...meets its triage clock late, breached first (%s)",
+			   json_string_value(json_object_get(t, "status")));
+	}
+	json_decref(view);
+	events = store_events(service_store(svc), late, &err);
+	ok(json_array_size(events) == 3 &&
+	   strcmp(json_string_value(json_object_get(json_array_get(events, 1), "kind")), "timer") == 0 &&
+	   json_integer_value(json_object_get(json_array_get(events, 1), "at")) == at + 86400 + 1 &&
+	   strcmp(json_string_value(json_object_get(json_array_get(events, 2), "name")), "accept") == 0,
+	   "...its history: open, the breach a second after the due instant, then accept");
+	json_decref(events);
+	user_clear(&tri);
+	service_close(svc);
+}
+
 int main(void)
 {
 	char dir[] = "/tmp/casework-unit-store-XXXXXX";
-	char cmd[600];
+	char cmd[1024];
 	if (!mkdtemp(dir)) {
 		perror("mkdtemp");
 		return 1;
@@ -415,6 +471,7 @@ int main(void)
 	padded_case(dir);
 	migration_4(dir);
 	ts_plans(dir);
+	due_before_action(dir);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		printf("# could not remove %s\n", dir);
