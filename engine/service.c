@@ -38,19 +38,16 @@ static json_t *view_get(struct service *svc, const char *authority, int64_t id, 
 	struct view_slot *slot = &svc->cache[(uint64_t)id % VIEW_CACHE];
 	char hash[65];
 	json_t *v;
-	if (store_case_last_hash(svc->store, authority, id, hash, err))
+	int usable = slot->view && slot->id == id && (partial || !slot->partial);
+	if (store_case_view_since(svc->store, authority, id, usable ? slot->hash : NULL, partial, hash, &v, err))
 		return NULL;
-	if (slot->view && slot->id == id && strcmp(slot->hash, hash) == 0 && (partial || !slot->partial))
-		return json_incref(slot->view);
-	v = partial ? store_case_view_to_change(svc->store, authority, id, err)
-		    : store_case_view(svc->store, authority, id, err);
-	if (v) {
-		json_decref(slot->view);
-		slot->id = id;
-		snprintf(slot->hash, sizeof slot->hash, "%s", hash);
-		slot->view = json_incref(v);
-		slot->partial = partial && dump_view_partial(v);
-	}
+	if (!v)
+		return json_incref(slot->view);   /* the cached view is the stored one */
+	json_decref(slot->view);
+	slot->id = id;
+	snprintf(slot->hash, sizeof slot->hash, "%s", hash);
+	slot->view = json_incref(v);
+	slot->partial = partial && dump_view_partial(v);
 	return v;
 }
 

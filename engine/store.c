@@ -108,7 +108,7 @@ enum stmt_id {
 	S_AUTH_PUT,
 	S_DATA_VERSION, S_USER_FIND_TOKEN, S_USER_INSERT, S_USER_UPDATE, S_USER_GET, S_USERS,
 	S_DEF_PUT, S_WF_PUT, S_DEF_GET,
-	S_CASE_NEW, S_CASE_SAVE, S_CASE_SAVE_COLS, S_CASE_VIEW, S_CASE_VIEW_SIZE, S_CASE_LAST, S_CASE_HASH, S_CASE_TEXT,
+	S_CASE_NEW, S_CASE_SAVE, S_CASE_SAVE_COLS, S_CASE_VIEW, S_CASE_VIEW_HASH, S_CASE_VIEW_SIZE, S_CASE_LAST, S_CASE_TEXT,
 	S_MEMBER_PUT, S_RECORD_PUT,
 	S_EVENT_PUT, S_EVENTS,
 	S_TS_PUT, S_TS_CLOSED, S_TS_DUE, S_TS_DUE_CASE, S_TS_ANY_DUE_CASE, S_TS_NEXT,
@@ -149,9 +149,9 @@ static const char *stmt_sql[S_MAX] = {
 			     " WHERE id = ?1 AND (state IS NOT ?2 OR open IS NOT ?3 OR assigned IS NOT ?4 OR team IS NOT ?5"
 			     " OR children IS NOT ?6 OR parent IS NOT ?7)",
 	[S_CASE_VIEW] = "SELECT authority, view FROM cases WHERE id = ?1",
+	[S_CASE_VIEW_HASH] = "SELECT authority, last_hash, view FROM cases WHERE id = ?1",
 	[S_CASE_VIEW_SIZE] = "SELECT length(view) FROM cases WHERE id = ?1",
 	[S_CASE_LAST] = "SELECT last_seq, last_hash FROM cases WHERE id = ?1",
-	[S_CASE_HASH] = "SELECT authority, last_hash FROM cases WHERE id = ?1",
 	[S_CASE_TEXT] = "SELECT authority, definition, state, assigned, view FROM cases WHERE id = ?1",
 	[S_MEMBER_PUT] = "INSERT OR REPLACE INTO members(case_id, member, name, role, dob) VALUES(?1, ?2, ?3, ?4, ?5)",
 	[S_RECORD_PUT] = "INSERT OR IGNORE INTO records(case_id, seq, type, fields, at, user_id) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
@@ -946,15 +946,15 @@ int store_case_stored(struct store *st, const char *authority, int64_t id, char 
 	return found ? 0 : error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);
 }
 
-static json_t *case_view(struct store *st, const char *authority, int64_t id,
-			 json_t *(*load)(const char *), struct error *err)
+json_t *store_case_view(struct store *st, const char *authority, int64_t id,
+			struct error *err)
 {
 	sqlite3_stmt *s = stmt(st, S_CASE_VIEW);
 	json_t *view = NULL;
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) == SQLITE_ROW &&
 	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0)) {
-		view = load((const char *)sqlite3_column_text(s, 1));
+		view = dump_load((const char *)sqlite3_column_text(s, 1));
 		st->sized_id = id;   /* views are ASCII: bytes are characters (length()) */
 		st->sized_bytes = (size_t)sqlite3_column_bytes(s, 1);
 	}
@@ -964,17 +964,31 @@ static json_t *case_view(struct store *st, const char *authority, int64_t id,
 	return view;
 }
 
-json_t *store_case_view(struct store *st, const char *authority, int64_t id,
-			struct error *err)
+
+int store_case_view_since(struct store *st, const char *authority, int64_t id, const char *known,
+			  int partial, char hash[65], json_t **view, struct error *err)
 {
-	return case_view(st, authority, id, dump_load, err);
+	sqlite3_stmt *s = stmt(st, S_CASE_VIEW_HASH);
+	int found = 0;
+	*view = NULL;
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_step(s) == SQLITE_ROW &&
+	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0)) {
+		found = 1;
+		snprintf(hash, 65, "%s", (const char *)sqlite3_column_text(s, 1));
+		if (!known || strcmp(known, hash) != 0) {
+			/* the view's column (its overflow pages) is read only now */
+			const char *text = (const char *)sqlite3_column_text(s, 2);
+			*view = partial ? dump_load_view(text) : dump_load(text);
+			st->sized_id = id;   /* views are ASCII: bytes are characters (length()) */
+			st->sized_bytes = (size_t)sqlite3_column_bytes(s, 2);
+			found = *view != NULL;
+		}
+	}
+	sqlite3_reset(s);
+	return found ? 0 : error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);
 }
 
-json_t *store_case_view_to_change(struct store *st, const char *authority, int64_t id,
-				  struct error *err)
-{
-	return case_view(st, authority, id, dump_load_view, err);
-}
 
 int store_case_text(struct store *st, const char *authority, int64_t id, char **text,
 		    char definition[65], char **state, int64_t *assigned, struct error *err)
@@ -988,21 +1002,6 @@ int store_case_text(struct store *st, const char *authority, int64_t id, char **
 		*state = col_text(s, 2);
 		*assigned = sqlite3_column_int64(s, 3);
 		*text = view_col(s, 4);
-		found = 1;
-	}
-	sqlite3_reset(s);
-	return found ? 0 : error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);
-}
-
-int store_case_last_hash(struct store *st, const char *authority, int64_t id, char hash[65],
-			 struct error *err)
-{
-	sqlite3_stmt *s = stmt(st, S_CASE_HASH);
-	int found = 0;
-	sqlite3_bind_int64(s, 1, id);
-	if (sqlite3_step(s) == SQLITE_ROW &&
-	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0)) {
-		snprintf(hash, 65, "%s", (const char *)sqlite3_column_text(s, 1));
 		found = 1;
 	}
 	sqlite3_reset(s);

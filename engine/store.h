@@ -153,9 +153,15 @@ int store_case_save(struct store *st, int64_t id, const json_t *view, const char
  */
 json_t *store_case_view(struct store *st, const char *authority, int64_t id,
 			struct error *err);
-/* The same, for an action to change: its settled clocks as stand-ins (dump_load_view). */
-json_t *store_case_view_to_change(struct store *st, const char *authority, int64_t id,
-				  struct error *err);
+/*
+ * The case's last event hash (the cache key of its view) into hash and,
+ * unless it is `known` (the hash of the view a caller holds), its view into
+ * *view (new reference; partial: settled clocks as stand-ins, dump_load_view,
+ * for an action); *view NULL if unchanged. One read of the row, the view's
+ * own pages only if it changed. Scoped like store_case_view.
+ */
+int store_case_view_since(struct store *st, const char *authority, int64_t id, const char *known,
+			  int partial, char hash[65], json_t **view, struct error *err);
 
 /*
  * A case's stored view as text (caller frees *text) with the columns needed
@@ -168,9 +174,6 @@ int store_case_text(struct store *st, const char *authority, int64_t id, char **
 /* The case's authority and stored view text, unparsed (callers free both); scoped like store_case_view. */
 int store_case_stored(struct store *st, const char *authority, int64_t id, char **case_authority,
 		      char **text, struct error *err);
-/* A case's last event hash (the cache key of its view), scoped like store_case_view. */
-int store_case_last_hash(struct store *st, const char *authority, int64_t id, char hash[65],
-			 struct error *err);
 
 /*
  * Append ev, whose seq must follow the case's last event (else
