@@ -254,7 +254,7 @@ int cmd_serve(int argc, char **argv)
 	struct service_options so = { 0 };
 	struct server srv = { 0 };
 	struct error err = { 0 };
-	json_t *diag = json_array();
+	json_t *diag;
 	char host[256];
 	int port, rc = 1;
 	size_t i;
@@ -300,6 +300,7 @@ int cmd_serve(int argc, char **argv)
 		fprintf(stderr, "casework: --listen is HOST:PORT\n");
 		return 2;
 	}
+	diag = json_array();
 	if (service_open(&so, &srv.svc, diag, &err)) {
 		json_array_foreach(diag, i, d)
 			fprintf(stderr, "%s\n", json_string_value(d));

@@ -134,12 +134,13 @@ static json_t *rand_view(int *settled)
 	json_object_set_new(v, "data", data);
 	*settled = 0;
 	for (i = 0; i < n; i++) {
-		json_t *t = json_object();
+		json_t *t;
 		uint32_t j, extra = rnd() % 6, at = rnd() % (extra + 2), st = rnd() % 6;
 		if (rnd() % 16 == 0) {
 			json_array_append_new(list, rand_value(2));
 			continue;
 		}
+		t = json_object();
 		snprintf(s, sizeof s, "clock%u#%u", i, rnd() % 3);
 		json_object_set_new(t, "key", json_string(s));
 		rand_string(s, sizeof s);
