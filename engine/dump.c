@@ -439,6 +439,7 @@ static long get_string(struct in *in)
 static json_t *get_value(struct in *in);
 static json_t *get_clocks(struct in *in);
 
+
 /* Past a '{' or '[': -1 if nested too deep (jansson's to refuse), 1 if it closes at once, else 0. */
 static int open_container(struct in *in, char close)
 {
@@ -468,6 +469,28 @@ static int next_or_close(struct in *in, char close)
 		return 0;
 	}
 	return -1;
+}
+
+/* An array at in->p ('['), each element read by get_item. */
+static json_t *get_array(struct in *in, json_t *(*get_item)(struct in *))
+{
+	json_t *v;
+	int empty = open_container(in, ']');
+	if (empty < 0)
+		return NULL;
+	v = json_array();
+	if (empty)
+		return v;
+	for (;;) {
+		json_t *item = get_item(in);
+		int rc;
+		if (!item || json_array_append_new(v, item) || (rc = next_or_close(in, ']')) < 0)
+			break;
+		if (rc == 0)
+			return v;
+	}
+	json_decref(v);
+	return NULL;
 }
 
 static json_t *get_number(struct in *in)
@@ -579,24 +602,8 @@ static json_t *get_value(struct in *in)
 		json_decref(v);
 		return NULL;
 	}
-	case '[': {
-		int empty = open_container(in, ']');
-		if (empty < 0)
-			return NULL;
-		v = json_array();
-		if (empty)
-			return v;
-		for (;;) {
-			json_t *item = get_value(in);
-			int rc;
-			if (!item || json_array_append_new(v, item) || (rc = next_or_close(in, ']')) < 0)
-				break;
-			if (rc == 0)
-				return v;
-		}
-		json_decref(v);
-		return NULL;
-	}
+	case '[':
+		return get_array(in, get_value);
 	case '"': {
 		long n;
 		in->p++;
@@ -754,33 +761,22 @@ static json_t *settled_clock(struct in *in)
 	return NULL;
 }
 
+/* An element of the view's "timescales": a stand-in if it is a settled clock, else in full. */
+static json_t *get_clock(struct in *in)
+{
+	json_t *item;
+	skip_ws(in);
+	item = in->p < in->end && *in->p == '{' ? settled_clock(in) : NULL;
+	return item ? item : get_value(in);
+}
+
 /* The view's "timescales" array: settled clocks as stand-ins, the others in full. */
 static json_t *get_clocks(struct in *in)
 {
-	json_t *v;
-	int empty;
 	skip_ws(in);
-	if (in->p >= in->end || *in->p != '[')
+	if (in->p >= in->end || *in->p != '[' || in->depth + 1 > 2048)
 		return get_value(in);
-	if ((empty = open_container(in, ']')) < 0)
-		return NULL;
-	v = json_array();
-	if (empty)
-		return v;
-	for (;;) {
-		json_t *item;
-		int rc;
-		skip_ws(in);
-		item = in->p < in->end && *in->p == '{' ? settled_clock(in) : NULL;
-		if (!item)
-			item = get_value(in);
-		if (!item || json_array_append_new(v, item) || (rc = next_or_close(in, ']')) < 0)
-			break;
-		if (rc == 0)
-			return v;
-	}
-	json_decref(v);
-	return NULL;
+	return get_array(in, get_clock);
 }
 
 int dump_is_standin(const json_t *v)
@@ -790,7 +786,8 @@ int dump_is_standin(const json_t *v)
 	       json_is_string(json_object_iter_value(it));
 }
 
-json_t *dump_load_view(const char *text)
+/* The fast path of dump_load (view: of dump_load_view); NULL where json_loads is to answer. */
+static json_t *load(const char *text, int view)
 {
 	struct in in = { 0 };
 	json_t *v;
@@ -798,7 +795,7 @@ json_t *dump_load_view(const char *text)
 		return NULL;
 	in.p = text;
 	in.end = text + strlen(text);
-	in.view = 1;
+	in.view = view;
 	v = get_value(&in);
 	skip_ws(&in);
 	if (v && in.p != in.end) {
@@ -806,6 +803,12 @@ json_t *dump_load_view(const char *text)
 		v = NULL;
 	}
 	free(in.tmp);
+	return v;
+}
+
+json_t *dump_load_view(const char *text)
+{
+	json_t *v = load(text, 1);
 	return v ? v : dump_load(text);
 }
 
@@ -840,20 +843,7 @@ int dump_view_expand(json_t *view)
 
 json_t *dump_load_fast(const char *text)
 {
-	struct in in = { 0 };
-	json_t *v;
-	if (!text)
-		return NULL;
-	in.p = text;
-	in.end = text + strlen(text);
-	v = get_value(&in);
-	skip_ws(&in);
-	if (v && in.p != in.end) {
-		json_decref(v);
-		v = NULL;
-	}
-	free(in.tmp);
-	return v;
+	return load(text, 0);
 }
 
 json_t *dump_load(const char *text)
