@@ -92,10 +92,11 @@ static int view_due(const json_t *view, int64_t now)
 {
 	size_t i;
 	json_t *t;
-	json_array_foreach(json_object_get(view, "timescales"), i, t)
-		if (strcmp(json_string_value(json_object_get(t, "status")), "pending") == 0 &&
-		    json_integer_value(json_object_get(t, "due_epoch")) < now)
+	json_array_foreach(json_object_get(view, "timescales"), i, t) {
+		const char *status = json_string_value(json_object_get(t, "status"));
+		if (status && strcmp(status, "pending") == 0 && json_integer_value(json_object_get(t, "due_epoch")) < now)
 			return 1;
+	}
 	return 0;
 }
 

@@ -964,7 +964,6 @@ json_t *store_case_view(struct store *st, const char *authority, int64_t id,
 	return view;
 }
 
-
 int store_case_view_since(struct store *st, const char *authority, int64_t id, const char *known,
 			  int partial, char hash[65], json_t **view, struct error *err)
 {
