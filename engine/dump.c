@@ -353,7 +353,6 @@ static size_t put_utf8(char *o, int32_t cp)
 	return 4;
 }
 
-
 /* A string at in->p (past its opening quote), unescaped into in->tmp; its length, or -1. */
 static long get_string(struct in *in)
 {
@@ -438,7 +437,6 @@ static long get_string(struct in *in)
 
 static json_t *get_value(struct in *in);
 static json_t *get_clocks(struct in *in);
-
 
 /* Past a '{' or '[': -1 if nested too deep (jansson's to refuse), 1 if it closes at once, else 0. */
 static int open_container(struct in *in, char close)
