@@ -250,7 +250,7 @@ int cmd_serve(int argc, char **argv)
 {
 	const char *db = cli_opt(argc, argv, "db"), *listen = cli_opt(argc, argv, "listen");
 	const char *clock = cli_opt(argc, argv, "clock"), *start = cli_opt(argc, argv, "start");
-	const char *root = cli_opt(argc, argv, "root");
+	const char *root = cli_opt(argc, argv, "root"), *reserve = cli_opt(argc, argv, "wal-reserve");
 	struct service_options so = { 0 };
 	struct server srv = { 0 };
 	struct error err = { 0 };
@@ -272,12 +272,12 @@ int cmd_serve(int argc, char **argv)
 	 */
 	so.read_writer = strcmp(so.db, ":memory:") != 0;
 	so.synchronous_normal = cli_flag(argc, argv, "sync-normal");
-	/* The WAL zero-filled at start, in MB: enough for the commits between two backstop checkpoints. */
+	/* The WAL zero-filled at start: by default the frames up to the backstop checkpoint (readlog.h). */
 	so.wal_reserve = READLOG_WAL_RESERVE;
-	if (cli_opt(argc, argv, "wal-reserve")) {
+	if (reserve) {
 		char *end;
-		long mb = strtol(cli_opt(argc, argv, "wal-reserve"), &end, 10);
-		if (*end || end == cli_opt(argc, argv, "wal-reserve") || mb < 0 || mb > 65536) {
+		long mb = strtol(reserve, &end, 10);
+		if (*end || end == reserve || mb < 0 || mb > 65536) {
 			fprintf(stderr, "casework: --wal-reserve is a size in MB, 0 to 65536 (0: none)\n");
 			return 2;
 		}

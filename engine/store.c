@@ -205,7 +205,7 @@ struct store {
 	int kept;                 /* operations released into it */
 	char *pad;                /* a view as stored, padded (store_case_save) */
 	size_t padcap;
-	int64_t sized_id;         /* the case whose stored view is sized_bytes long (read or written last) */
+	int64_t sized_id;         /* the case whose stored view is sized_bytes long (read for an action, or written, last) */
 	size_t sized_bytes;
 };
 
@@ -953,11 +953,8 @@ json_t *store_case_view(struct store *st, const char *authority, int64_t id,
 	json_t *view = NULL;
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_step(s) == SQLITE_ROW &&
-	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0)) {
+	    (!authority || strcmp((const char *)sqlite3_column_text(s, 0), authority) == 0))
 		view = dump_load((const char *)sqlite3_column_text(s, 1));
-		st->sized_id = id;   /* views are ASCII: bytes are characters (length()) */
-		st->sized_bytes = (size_t)sqlite3_column_bytes(s, 1);
-	}
 	sqlite3_reset(s);
 	if (!view)
 		error_set(err, ERR_NOT_FOUND, "not_found", "no case %lld", (long long)id);
